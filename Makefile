@@ -1,0 +1,23 @@
+# The front door: make build | run | test | test-postgres | bench
+
+.PHONY: build run test test-postgres bench release
+
+build:
+	swift build
+
+run:
+	swift run parley
+
+test:
+	swift test
+
+# The same suite, with the storage contract and app tests also run on a throw-away PostgreSQL.
+test-postgres:
+	scripts/with-postgres.sh swift test
+
+release:
+	swift build -c release
+
+# Drives a running server; see BENCHMARKS.md for how the recorded figures were made.
+bench:
+	swift run -c release parley-bench --help

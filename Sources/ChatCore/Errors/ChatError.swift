@@ -1,0 +1,45 @@
+/// Everything the core refuses, named in the domain's terms. Faces map these to their
+/// wire format (the native API in one place, each vendor face in its own).
+public enum ChatError: Error, Equatable, Sendable {
+    case departmentNotFound(DepartmentID)
+    case agentNotFound(AgentID)
+    case chatNotFound(ChatID)
+    /// A field failed validation; `field` names it as the caller sent it.
+    case invalidField(field: String, reason: String)
+    case messageTooLong(limit: Int)
+    case emailTaken
+    case invalidCredentials
+    /// No valid session: the token is missing, malformed, expired or revoked.
+    case unauthenticated
+    case invalidRefreshToken
+    /// The caller is known but may not do this.
+    case forbidden(reason: String)
+    case chatEnded(ChatID)
+    /// Someone tried to join a chat that is no longer waiting in the queue.
+    case chatNotQueued(ChatID)
+    /// An agent tried to write in a chat another agent (or no agent) serves.
+    case notChatAgent(ChatID)
+    /// The storage could not be reached or refused the operation for a reason that is not the caller's.
+    case storageUnavailable
+}
+
+extension ChatError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .departmentNotFound(let id): "No department has the id \(id)."
+        case .agentNotFound(let id): "No agent has the id \(id)."
+        case .chatNotFound(let id): "No chat has the id \(id)."
+        case .invalidField(let field, let reason): "Field '\(field)' \(reason)."
+        case .messageTooLong(let limit): "A message may hold at most \(limit) characters."
+        case .emailTaken: "An agent with this email already exists."
+        case .invalidCredentials: "The email or password is wrong."
+        case .unauthenticated: "A valid access token is required."
+        case .invalidRefreshToken: "The refresh token is unknown, expired or already used."
+        case .forbidden(let reason): reason
+        case .chatEnded(let id): "Chat \(id) has ended."
+        case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
+        case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
+        case .storageUnavailable: "The database is unavailable."
+        }
+    }
+}

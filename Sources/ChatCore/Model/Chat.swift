@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where a chat is in its life: waiting in its department's queue, served by an agent, or over.
+public enum ChatState: String, Sendable, CaseIterable {
+    case queued
+    case active
+    case ended
+}
+
+/// A conversation between one visitor and the agents of a department.
+/// Its history is its event log; this is the chat's current summary.
+public struct Chat: Sendable, Equatable {
+    public var id: ChatID
+    /// A human ticket number, unique and increasing (e.g. for "[#912414]" subjects).
+    public var number: Int64
+    public var departmentID: DepartmentID
+    public var visitorID: VisitorID
+    public var state: ChatState
+    /// The agent who joined the chat, if any.
+    public var agentID: AgentID?
+    /// The per-chat id the next event will get; also the number of events so far.
+    public var nextEventID: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: ChatID, number: Int64, departmentID: DepartmentID, visitorID: VisitorID, state: ChatState,
+        agentID: AgentID?, nextEventID: Int, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.number = number
+        self.departmentID = departmentID
+        self.visitorID = visitorID
+        self.state = state
+        self.agentID = agentID
+        self.nextEventID = nextEventID
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Which chats a listing returns.
+public struct ChatQuery: Sendable, Equatable {
+    public var states: [ChatState]
+    public var departmentIDs: [DepartmentID]?
+    public var agentID: AgentID?
+    public var limit: Int
+
+    public init(states: [ChatState] = [], departmentIDs: [DepartmentID]? = nil, agentID: AgentID? = nil, limit: Int = 100) {
+        self.states = states
+        self.departmentIDs = departmentIDs
+        self.agentID = agentID
+        self.limit = limit
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Who caused an event.
+public enum EventAuthor: Sendable, Equatable, Hashable {
+    case visitor(VisitorID)
+    case agent(AgentID)
+    case system
+}
+
+/// What happened. Lines of text, state changes and joins all live in one log.
+public enum EventBody: Sendable, Equatable {
+    case message(String)
+    case stateChanged(ChatState)
+    /// The author (an agent) joined the chat.
+    case joined
+}
+
+/// One entry of a chat's append-only event log.
+public struct ChatEvent: Sendable, Equatable {
+    public var chatID: ChatID
+    /// The per-chat id: 0, 1, 2, ... in the order the chat's events were committed.
+    public var id: Int
+    /// The global position, used to resume a feed across all chats.
+    public var cursor: EventCursor
+    public var author: EventAuthor
+    public var body: EventBody
+    /// The sender's own id for a message, which makes retries idempotent.
+    public var clientMessageID: String?
+    public var createdAt: Date
+
+    public init(
+        chatID: ChatID, id: Int, cursor: EventCursor, author: EventAuthor, body: EventBody,
+        clientMessageID: String?, createdAt: Date
+    ) {
+        self.chatID = chatID
+        self.id = id
+        self.cursor = cursor
+        self.author = author
+        self.body = body
+        self.clientMessageID = clientMessageID
+        self.createdAt = createdAt
+    }
+}
+
+/// An event before it is stored: the store gives it its ids.
+public struct EventDraft: Sendable, Equatable {
+    public var author: EventAuthor
+    public var body: EventBody
+    public var clientMessageID: String?
+
+    public init(author: EventAuthor, body: EventBody, clientMessageID: String? = nil) {
+        self.author = author
+        self.body = body
+        self.clientMessageID = clientMessageID
+    }
+}
+
+/// A window of one chat's events, by per-chat event id.
+public enum EventPage: Sendable, Equatable {
+    /// Events with an id greater than `id` (or from the start), oldest first.
+    case after(Int?, limit: Int)
+    /// Events with an id lower than `id` (or the latest), returned oldest first.
+    case before(Int?, limit: Int)
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Whom a login session belongs to.
+public enum SessionSubject: Sendable, Equatable {
+    case agent(AgentID)
+    case visitor(VisitorID, chat: ChatID)
+}
+
+/// A login session. Access tokens name it; refresh tokens renew it; logout revokes it.
+public struct Session: Sendable, Equatable {
+    public var id: SessionID
+    public var subject: SessionSubject
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    public init(id: SessionID, subject: SessionSubject, createdAt: Date, revokedAt: Date? = nil) {
+        self.id = id
+        self.subject = subject
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+/// What an access token says. Its signature is checked by an `AccessTokenCodec`.
+public struct AccessClaims: Sendable, Equatable {
+    public var session: SessionID
+    public var subject: SessionSubject
+    public var issuedAt: Date
+    public var expiresAt: Date
+
+    public init(session: SessionID, subject: SessionSubject, issuedAt: Date, expiresAt: Date) {
+        self.session = session
+        self.subject = subject
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// The tokens handed out at login, at refresh and when a visitor starts a chat.
+public struct IssuedCredentials: Sendable, Equatable {
+    public var session: SessionID
+    public var accessToken: String
+    public var accessTokenExpiresAt: Date
+    public var refreshToken: String
+
+    public init(session: SessionID, accessToken: String, accessTokenExpiresAt: Date, refreshToken: String) {
+        self.session = session
+        self.accessToken = accessToken
+        self.accessTokenExpiresAt = accessTokenExpiresAt
+        self.refreshToken = refreshToken
+    }
+}

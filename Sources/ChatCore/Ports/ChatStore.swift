@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a change to one chat does: a new state or agent, and the events that record it.
+public struct ChatChange: Sendable, Equatable {
+    public var state: ChatState?
+    public var agentID: AgentID?
+    public var events: [EventDraft]
+
+    public init(state: ChatState? = nil, agentID: AgentID? = nil, events: [EventDraft]) {
+        self.state = state
+        self.agentID = agentID
+        self.events = events
+    }
+}
+
+/// The result of `ChatStore.updateChat`.
+public enum ChatUpdate: Sendable, Equatable {
+    /// The change was committed.
+    case applied(Chat, [ChatEvent])
+    /// A message with the same client message id was already stored; nothing new was written.
+    case replayed(Chat, ChatEvent)
+}
+
+/// Identifies a message by its author and the author's own id for it.
+public struct ClientMessageKey: Sendable, Equatable {
+    public var author: EventAuthor
+    public var clientMessageID: String
+
+    public init(author: EventAuthor, clientMessageID: String) {
+        self.author = author
+        self.clientMessageID = clientMessageID
+    }
+}
+
+/// Which chats' events a reader may see.
+public enum EventScope: Sendable, Equatable {
+    /// Every chat (admins).
+    case everything
+    /// The chats of these departments and the chats this agent serves.
+    case agent(AgentID, departments: Set<DepartmentID>)
+    /// One chat (its visitor).
+    case chat(ChatID)
+}
+
+/// Visitors, chats and their event logs.
+public protocol ChatStore: Sendable {
+    /// Stores a visitor, its new chat and the chat's opening events in one transaction.
+    func createChat(
+        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
+    ) async throws -> (Chat, [ChatEvent])
+
+    /// Changes one chat atomically. The store locks the chat, and if `replaying` names a
+    /// message it already holds, returns it as `.replayed` without calling `decide`.
+    /// Otherwise it calls `decide` with the current chat (which may throw to refuse the
+    /// change), appends the events with the next per-chat ids and global cursors, and
+    /// commits. Throws `ChatError.chatNotFound` for an unknown chat.
+    func updateChat(
+        _ id: ChatID, replaying key: ClientMessageKey?, at date: Date,
+        _ decide: @Sendable (Chat) throws -> ChatChange
+    ) async throws -> ChatUpdate
+
+    func chat(_ id: ChatID) async throws -> Chat?
+    /// Chats matching the query, oldest first.
+    func chats(_ query: ChatQuery) async throws -> [Chat]
+    func visitor(_ id: VisitorID) async throws -> Visitor?
+
+    /// A window of one chat's log, oldest first.
+    func events(of chat: ChatID, page: EventPage) async throws -> [ChatEvent]
+    /// The events after `cursor` in the chats `scope` covers, in cursor order.
+    func events(after cursor: EventCursor, in scope: EventScope, limit: Int) async throws -> [ChatEvent]
+    /// The cursor of the newest committed event (`.start` when there is none).
+    func latestCursor() async throws -> EventCursor
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The chat facts a notice carries so listeners can tell, without a query, whether it concerns them.
+public struct ChatAddress: Sendable, Equatable {
+    public var chatID: ChatID
+    public var departmentID: DepartmentID
+    public var agentID: AgentID?
+
+    public init(chatID: ChatID, departmentID: DepartmentID, agentID: AgentID?) {
+        self.chatID = chatID
+        self.departmentID = departmentID
+        self.agentID = agentID
+    }
+
+    public init(_ chat: Chat) {
+        self.init(chatID: chat.id, departmentID: chat.departmentID, agentID: chat.agentID)
+    }
+}
+
+/// Someone started or stopped typing. Typing is pushed live and never stored.
+public struct TypingNotice: Sendable, Equatable {
+    public var chat: ChatAddress
+    public var author: EventAuthor
+    public var isTyping: Bool
+    public var at: Date
+
+    public init(chat: ChatAddress, author: EventAuthor, isTyping: Bool, at: Date) {
+        self.chat = chat
+        self.author = author
+        self.isTyping = isTyping
+        self.at = at
+    }
+}
+
+/// What travels on the bus. Appended events are announced, not carried: a woken reader
+/// fetches what it has not seen from the store by cursor, so no delivery can be lost or doubled.
+public enum ChatNotice: Sendable, Equatable {
+    case appended(ChatAddress, upTo: EventCursor)
+    case typing(TypingNotice)
+
+    public var chat: ChatAddress {
+        switch self {
+        case .appended(let chat, _): chat
+        case .typing(let typing): typing.chat
+        }
+    }
+}
+
+/// What a listener receives.
+public enum ListenerSignal: Sendable, Equatable {
+    case notice(ChatNotice)
+    /// The wake-up a waiter scheduled for itself with `EventListener.wake(after:)`.
+    case timeout
+}
+
+/// Wakes waiting readers (long-polls, WebSockets) when something happens in chats they may see.
+/// The in-process implementation serves one instance; an implementation over PostgreSQL
+/// LISTEN/NOTIFY can serve several without any change to its callers.
+public protocol EventBus: Sendable {
+    func publish(_ notice: ChatNotice) async
+    /// Starts listening to notices about chats within `scope`. The listener stops listening
+    /// once its signals are dropped or their iteration is cancelled.
+    func listen(to scope: EventScope) -> EventListener
+}
+
+/// A live subscription to the bus.
+public struct EventListener: Sendable {
+    public let signals: AsyncStream<ListenerSignal>
+    private let continuation: AsyncStream<ListenerSignal>.Continuation
+
+    /// Makes a listener whose `signals` are fed through `continuation`; for bus implementations.
+    public init(signals: AsyncStream<ListenerSignal>, continuation: AsyncStream<ListenerSignal>.Continuation) {
+        self.signals = signals
+        self.continuation = continuation
+    }
+
+    /// Schedules a `.timeout` signal; cancel the returned task if it is no longer needed.
+    public func wake(after delay: Duration) -> Task<Void, Never> {
+        let continuation = self.continuation
+        return Task {
+            try? await Task.sleep(for: delay)
+            if !Task.isCancelled { continuation.yield(.timeout) }
+        }
+    }
+}
+
+extension EventScope {
+    /// Whether a notice about `chat` concerns a reader with this scope.
+    public func covers(_ chat: ChatAddress) -> Bool {
+        switch self {
+        case .everything: true
+        case .chat(let id): chat.chatID == id
+        case .agent(let agent, let departments): departments.contains(chat.departmentID) || chat.agentID == agent
+        }
+    }
+}

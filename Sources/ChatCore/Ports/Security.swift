@@ -1,0 +1,17 @@
+/// Hashes and checks passwords with a deliberately slow algorithm.
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) async throws -> String
+    func verify(_ password: String, against hash: String) async throws -> Bool
+}
+
+/// Signs and checks access tokens.
+public protocol AccessTokenCodec: Sendable {
+    func sign(_ claims: AccessClaims) async throws -> String
+    /// Returns the claims of a well-signed, unexpired token; throws `ChatError.unauthenticated` otherwise.
+    func verify(_ token: String) async throws -> AccessClaims
+}
+
+/// Hashes refresh tokens before they are stored (a fast hash: the tokens are long and random).
+public protocol TokenHasher: Sendable {
+    func hash(_ token: String) -> String
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A refresh token as stored: only its hash is kept, never the token itself.
+public struct RefreshTokenRecord: Sendable, Equatable {
+    public var tokenHash: String
+    public var session: SessionID
+    public var expiresAt: Date
+
+    public init(tokenHash: String, session: SessionID, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.session = session
+        self.expiresAt = expiresAt
+    }
+}
+
+/// What presenting a refresh token led to.
+public enum RefreshOutcome: Sendable, Equatable {
+    /// The token was valid and is now used up; its successor is stored.
+    case rotated(Session)
+    /// The token was already used: a sign of theft, so the caller revokes the session.
+    case reused(Session)
+    /// Unknown, expired, or its session is revoked.
+    case invalid
+}
+
+/// Login sessions and their refresh tokens.
+public protocol SessionStore: Sendable {
+    func createSession(_ session: Session, refreshToken: RefreshTokenRecord) async throws
+    func session(_ id: SessionID) async throws -> Session?
+    /// Uses up the refresh token with this hash and stores `successor` in one transaction.
+    func rotateRefreshToken(hash: String, successor: String, successorExpiresAt: Date, at date: Date) async throws -> RefreshOutcome
+    func revokeSession(_ id: SessionID, at date: Date) async throws
+}
+
+/// Everything Parley stores, behind one handle.
+public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore {
+    /// Succeeds when the database answers.
+    func ping() async throws
+}

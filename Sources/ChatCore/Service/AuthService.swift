@@ -1,0 +1,116 @@
+import Foundation
+
+/// Logins, sessions and tokens. Access tokens are short-lived and name their session, so
+/// logout takes effect at once; refresh tokens are single-use and rotate.
+public struct AuthService: Sendable {
+    private let directory: any DirectoryStore
+    private let sessions: any SessionStore
+    private let passwords: any PasswordHasher
+    private let codec: any AccessTokenCodec
+    private let tokenHasher: any TokenHasher
+    private let policy: TokenPolicy
+    private let now: @Sendable () -> Date
+
+    public init(
+        directory: any DirectoryStore, sessions: any SessionStore, passwords: any PasswordHasher,
+        codec: any AccessTokenCodec, tokenHasher: any TokenHasher, policy: TokenPolicy,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.directory = directory
+        self.sessions = sessions
+        self.passwords = passwords
+        self.codec = codec
+        self.tokenHasher = tokenHasher
+        self.policy = policy
+        self.now = now
+    }
+
+    /// Checks an agent's email and password and opens a session.
+    public func login(email: String, password: String) async throws -> (Agent, IssuedCredentials) {
+        let found = try await directory.agentCredentials(email: email.trimmingCharacters(in: .whitespaces).lowercased())
+        // Check a password even for an unknown email, so response times do not reveal which emails exist.
+        let hash = found?.passwordHash ?? Self.unknownAgentHash
+        let matches = try await passwords.verify(password, against: hash)
+        guard let agent = found?.agent, matches else { throw ChatError.invalidCredentials }
+        return (agent, try await openSession(for: .agent(agent.id)))
+    }
+
+    /// Opens the session a visitor's token is bound to.
+    public func openVisitorSession(visitor: VisitorID, chat: ChatID) async throws -> IssuedCredentials {
+        try await openSession(for: .visitor(visitor, chat: chat))
+    }
+
+    /// Trades a refresh token for new credentials. A token works once: presenting a used
+    /// token again revokes its whole session.
+    public func refresh(_ refreshToken: String) async throws -> IssuedCredentials {
+        let successor = IdentifierGenerator.hex(byteCount: 32)
+        let date = now()
+        let outcome = try await sessions.rotateRefreshToken(
+            hash: tokenHasher.hash(refreshToken),
+            successor: tokenHasher.hash(successor),
+            successorExpiresAt: date.adding(policy.refreshTokenLifetime),
+            at: date
+        )
+        switch outcome {
+        case .rotated(let session):
+            return try await credentials(for: session, refreshToken: successor, at: date)
+        case .reused(let session):
+            try await sessions.revokeSession(session.id, at: date)
+            throw ChatError.invalidRefreshToken
+        case .invalid:
+            throw ChatError.invalidRefreshToken
+        }
+    }
+
+    /// Revokes the principal's session: its access and refresh tokens stop working.
+    public func logout(_ principal: Principal) async throws {
+        try await sessions.revokeSession(principal.session, at: now())
+    }
+
+    /// Resolves an access token to the principal it speaks for.
+    public func authenticate(_ accessToken: String) async throws -> Principal {
+        let claims = try await codec.verify(accessToken)
+        guard claims.expiresAt > now(),
+              let session = try await sessions.session(claims.session),
+              session.revokedAt == nil, session.subject == claims.subject
+        else { throw ChatError.unauthenticated }
+        switch session.subject {
+        case .agent(let id):
+            guard let agent = try await directory.agent(id) else { throw ChatError.unauthenticated }
+            return Principal(session: session.id, role: .agent(agent))
+        case .visitor(let visitor, let chat):
+            return Principal(session: session.id, role: .visitor(visitor, chat: chat))
+        }
+    }
+
+    private func openSession(for subject: SessionSubject) async throws -> IssuedCredentials {
+        let date = now()
+        let session = Session(id: SessionID(IdentifierGenerator.hex(byteCount: 16)), subject: subject, createdAt: date)
+        let refreshToken = IdentifierGenerator.hex(byteCount: 32)
+        let record = RefreshTokenRecord(
+            tokenHash: tokenHasher.hash(refreshToken), session: session.id,
+            expiresAt: date.adding(policy.refreshTokenLifetime)
+        )
+        try await sessions.createSession(session, refreshToken: record)
+        return try await credentials(for: session, refreshToken: refreshToken, at: date)
+    }
+
+    private func credentials(for session: Session, refreshToken: String, at date: Date) async throws -> IssuedCredentials {
+        let lifetime: Duration = switch session.subject {
+        case .agent: policy.accessTokenLifetime
+        case .visitor: policy.visitorAccessTokenLifetime
+        }
+        // Whole seconds, as JWT's NumericDate carries them.
+        let issuedAt = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+        let claims = AccessClaims(session: session.id, subject: session.subject, issuedAt: issuedAt, expiresAt: issuedAt.adding(lifetime))
+        return IssuedCredentials(
+            session: session.id,
+            accessToken: try await codec.sign(claims),
+            accessTokenExpiresAt: claims.expiresAt,
+            refreshToken: refreshToken
+        )
+    }
+
+    /// A bcrypt hash of a random password nobody knows, checked when the email is unknown.
+    private static let unknownAgentHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuQ2CkbWlqzNRMzE6NMTNbGEDY/Ya0WdK"
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// What a visitor supplies to start a chat.
+public struct StartChatRequest: Sendable {
+    public var departmentID: DepartmentID
+    public var name: String
+    public var email: String
+    public var message: String
+    public var profile: VisitorProfile
+
+    public init(departmentID: DepartmentID, name: String, email: String, message: String, profile: VisitorProfile = .init()) {
+        self.departmentID = departmentID
+        self.name = name
+        self.email = email
+        self.message = message
+        self.profile = profile
+    }
+}
+
+/// A chat just started, with the visitor's credentials for it.
+public struct StartedChat: Sendable {
+    public var chat: Chat
+    public var visitor: Visitor
+    public var events: [ChatEvent]
+    public var credentials: IssuedCredentials
+}
+
+/// A message as acknowledged to its sender.
+public struct SentMessage: Sendable {
+    public var event: ChatEvent
+    /// True when a retry found the message already stored.
+    public var isReplay: Bool
+}
+
+/// The life of a chat: start, join, messages, typing, close. Every change is committed to the
+/// chat's event log before it is acknowledged, and announced on the bus after.
+public struct ChatService: Sendable {
+    private let store: any ParleyStore
+    private let bus: any EventBus
+    private let auth: AuthService
+    private let access: ChatAccess
+    private let limits: ChatLimits
+    private let now: @Sendable () -> Date
+
+    public init(
+        store: any ParleyStore, bus: any EventBus, auth: AuthService, limits: ChatLimits,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.bus = bus
+        self.auth = auth
+        self.access = ChatAccess(store: store)
+        self.limits = limits
+        self.now = now
+    }
+
+    public func startChat(_ request: StartChatRequest) async throws -> StartedChat {
+        let name = try Validate.name(request.name, limits: limits)
+        let email = try Validate.email(request.email, limits: limits)
+        let message = try Validate.message(request.message, limits: limits)
+        guard try await store.department(request.departmentID) != nil else {
+            throw ChatError.departmentNotFound(request.departmentID)
+        }
+        let date = now()
+        let visitor = Visitor(
+            id: VisitorID(IdentifierGenerator.shortHex()), name: name, email: email,
+            profile: VisitorProfile(
+                userAgent: Validate.profileField(request.profile.userAgent, limits: limits),
+                ipAddress: Validate.profileField(request.profile.ipAddress, limits: limits),
+                language: Validate.profileField(request.profile.language, limits: limits),
+                sourceURL: Validate.profileField(request.profile.sourceURL, limits: limits)
+            ),
+            createdAt: date
+        )
+        let (chat, events) = try await store.createChat(
+            visitor: visitor, chatID: ChatID(IdentifierGenerator.shortHex()), departmentID: request.departmentID,
+            events: [
+                EventDraft(author: .system, body: .stateChanged(.queued)),
+                EventDraft(author: .visitor(visitor.id), body: .message(message)),
+            ],
+            at: date
+        )
+        await announce(chat, events)
+        let credentials = try await auth.openVisitorSession(visitor: visitor.id, chat: chat.id)
+        return StartedChat(chat: chat, visitor: visitor, events: events, credentials: credentials)
+    }
+
+    /// Chats an agent may see, filtered by state and department.
+    public func chats(states: [ChatState], departmentID: DepartmentID?, limit: Int, for principal: Principal) async throws -> [Chat] {
+        guard let agent = principal.agent else {
+            return [try await access.visibleChat(try visitorChat(of: principal), to: principal)]
+        }
+        let limit = try Validate.pageSize(limit, limits: limits)
+        var query = ChatQuery(states: states, limit: limit)
+        if agent.isAdmin {
+            query.departmentIDs = departmentID.map { [$0] }
+        } else if let departmentID {
+            guard agent.serves(departmentID) else {
+                throw ChatError.forbidden(reason: "You do not serve department \(departmentID).")
+            }
+            query.departmentIDs = [departmentID]
+        } else {
+            query.departmentIDs = agent.departmentIDs
+            query.agentID = agent.id
+        }
+        return try await store.chats(query)
+    }
+
+    public func chat(_ id: ChatID, for principal: Principal) async throws -> Chat {
+        try await access.visibleChat(id, to: principal)
+    }
+
+    public func visitor(of chat: Chat) async throws -> Visitor {
+        guard let visitor = try await store.visitor(chat.visitorID) else { throw ChatError.chatNotFound(chat.id) }
+        return visitor
+    }
+
+    /// An agent accepts a queued chat and becomes the one serving it.
+    public func join(_ id: ChatID, as principal: Principal) async throws -> Chat {
+        let chat = try await access.visibleChat(id, to: principal)
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may join chats.") }
+        guard agent.isAdmin || agent.serves(chat.departmentID) else {
+            throw ChatError.forbidden(reason: "You do not serve this chat's department.")
+        }
+        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
+            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            guard chat.state == .queued else { throw ChatError.chatNotQueued(chat.id) }
+            return ChatChange(state: .active, agentID: agent.id, events: [
+                EventDraft(author: .agent(agent.id), body: .joined),
+                EventDraft(author: .system, body: .stateChanged(.active)),
+            ])
+        }
+        return await finish(update).chat
+    }
+
+    /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
+    public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
+        let text = try Validate.message(text, limits: limits)
+        let clientMessageID = try Validate.clientMessageID(clientMessageID, limits: limits)
+        _ = try await access.visibleChat(id, to: principal)
+        let author = principal.author
+        let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
+        let update = try await store.updateChat(id, replaying: key, at: now()) { chat in
+            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            if case .agent(let agent) = principal.role, chat.agentID != agent.id {
+                throw ChatError.notChatAgent(chat.id)
+            }
+            return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
+        }
+        let (_, events, isReplay) = await finish(update)
+        guard let event = events.last else { throw ChatError.storageUnavailable }
+        return SentMessage(event: event, isReplay: isReplay)
+    }
+
+    /// Ends the chat; either side may.
+    public func close(_ id: ChatID, as principal: Principal) async throws -> Chat {
+        _ = try await access.visibleChat(id, to: principal)
+        let author = principal.author
+        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
+            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            if case .agent(let agent) = principal.role, chat.agentID != nil, chat.agentID != agent.id, !agent.isAdmin {
+                throw ChatError.notChatAgent(chat.id)
+            }
+            return ChatChange(state: .ended, events: [EventDraft(author: author, body: .stateChanged(.ended))])
+        }
+        return await finish(update).chat
+    }
+
+    /// Tells the other side that the principal is (or stopped) typing. Not stored.
+    public func setTyping(_ isTyping: Bool, in id: ChatID, as principal: Principal) async throws {
+        let chat = try await access.visibleChat(id, to: principal)
+        guard chat.state != .ended else { throw ChatError.chatEnded(id) }
+        await bus.publish(.typing(TypingNotice(chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: now())))
+    }
+
+    /// A page of one chat's history, oldest first, and whether more lies beyond it.
+    public func history(of id: ChatID, page: EventPage, for principal: Principal) async throws -> (events: [ChatEvent], hasMore: Bool) {
+        // Ask for one more than the page holds, to learn whether there is more.
+        let limit: Int
+        let widened: EventPage
+        switch page {
+        case .after(let from, let size):
+            limit = try Validate.pageSize(size, limits: limits)
+            widened = .after(from, limit: limit + 1)
+        case .before(let from, let size):
+            limit = try Validate.pageSize(size, limits: limits)
+            widened = .before(from, limit: limit + 1)
+        }
+        _ = try await access.visibleChat(id, to: principal)
+        var events = try await store.events(of: id, page: widened)
+        let hasMore = events.count > limit
+        if hasMore {
+            if case .after = page { events.removeLast() } else { events.removeFirst() }
+        }
+        return (events, hasMore)
+    }
+
+    private func visitorChat(of principal: Principal) throws -> ChatID {
+        guard case .visitor(_, let chat) = principal.role else { throw ChatError.unauthenticated }
+        return chat
+    }
+
+    private func finish(_ update: ChatUpdate) async -> (chat: Chat, events: [ChatEvent], isReplay: Bool) {
+        switch update {
+        case .applied(let chat, let events):
+            await announce(chat, events)
+            return (chat, events, false)
+        case .replayed(let chat, let event):
+            return (chat, [event], true)
+        }
+    }
+
+    private func announce(_ chat: Chat, _ events: [ChatEvent]) async {
+        guard let last = events.last else { return }
+        await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// One answer of a sync: the events after the caller's cursor, live typing notices, and the
+/// cursor to resume from next time.
+public struct FeedBatch: Sendable, Equatable {
+    public var events: [ChatEvent]
+    public var typing: [TypingNotice]
+    public var cursor: EventCursor
+}
+
+/// An item of a live feed.
+public enum FeedItem: Sendable, Equatable {
+    case event(ChatEvent)
+    case typing(TypingNotice)
+}
+
+/// Every new event across all the chats a caller may see, from a cursor on: by long-poll
+/// (`sync`) or as a live stream (`live`). Both read the store from the caller's cursor, so
+/// a reader that resumes from the last cursor it saw misses nothing and sees nothing twice.
+/// Waiting readers sleep on the event bus; none polls the database.
+public struct EventFeed: Sendable {
+    private let store: any ChatStore
+    private let bus: any EventBus
+    private let limits: ChatLimits
+
+    public init(store: any ChatStore, bus: any EventBus, limits: ChatLimits) {
+        self.store = store
+        self.bus = bus
+        self.limits = limits
+    }
+
+    /// The newest cursor, for a reader that wants only what happens from now on.
+    public func latestCursor() async throws -> EventCursor {
+        try await store.latestCursor()
+    }
+
+    /// Answers at once with the events after `cursor` if there are any; otherwise waits until
+    /// one is committed, someone types, `timeout` passes or the calling task is cancelled.
+    public func sync(for principal: Principal, after cursor: EventCursor, limit: Int, timeout: Duration) async throws -> FeedBatch {
+        let limit = try Validate.pageSize(limit, limits: limits)
+        let scope = ChatAccess.scope(of: principal)
+        // Listen before reading, so an event committed between the read and the wait still wakes us.
+        let listener = bus.listen(to: scope)
+        let events = try await store.events(after: cursor, in: scope, limit: limit)
+        if !events.isEmpty || timeout <= .zero {
+            return FeedBatch(events: events, typing: [], cursor: events.last?.cursor ?? cursor)
+        }
+        let timer = listener.wake(after: timeout)
+        defer { timer.cancel() }
+        for await signal in listener.signals {
+            switch signal {
+            case .timeout:
+                return FeedBatch(events: [], typing: [], cursor: cursor)
+            case .notice(.typing(let typing)):
+                return FeedBatch(events: [], typing: [typing], cursor: cursor)
+            case .notice(.appended(_, let upTo)) where upTo > cursor:
+                let events = try await store.events(after: cursor, in: scope, limit: limit)
+                if !events.isEmpty {
+                    return FeedBatch(events: events, typing: [], cursor: events.last?.cursor ?? cursor)
+                }
+            case .notice(.appended):
+                continue
+            }
+        }
+        // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
+        return FeedBatch(events: [], typing: [], cursor: cursor)
+    }
+
+    /// Every event after `cursor`, then every new event and typing notice as they happen,
+    /// until the caller stops iterating.
+    public func live(for principal: Principal, after cursor: EventCursor) -> AsyncThrowingStream<FeedItem, any Error> {
+        let scope = ChatAccess.scope(of: principal)
+        let listener = bus.listen(to: scope)
+        let pageSize = limits.maxPageSize
+        let store = self.store
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                var position = cursor
+                func catchUp() async throws {
+                    while true {
+                        let events = try await store.events(after: position, in: scope, limit: pageSize)
+                        for event in events { continuation.yield(.event(event)) }
+                        position = events.last?.cursor ?? position
+                        if events.count < pageSize { return }
+                    }
+                }
+                do {
+                    try await catchUp()
+                    for await signal in listener.signals {
+                        switch signal {
+                        case .notice(.appended(_, let upTo)) where upTo > position: try await catchUp()
+                        case .notice(.typing(let typing)): continuation.yield(.typing(typing))
+                        case .notice(.appended), .timeout: continue
+                        }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}

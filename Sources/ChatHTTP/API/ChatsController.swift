@@ -1,0 +1,128 @@
+import ChatCore
+import Hummingbird
+
+/// `/v1/chats`: visitors start chats; agents list and join them; both sides write, type,
+/// read history and close.
+struct ChatsController {
+    let chats: ChatService
+    let limits: HTTPLimits
+    let chatStarts: RateLimiter
+
+    struct StartRequest: Decodable {
+        let departmentId: Int64
+        let name: String
+        let email: String
+        let message: String
+        let sourceUrl: String?
+    }
+
+    struct StartResponse: ResponseCodable {
+        let chat: ChatResponse
+        let visitor: VisitorResponse
+        let events: [EventResponse]
+        let credentials: CredentialsResponse
+    }
+
+    struct MessageRequest: Decodable {
+        let text: String
+        let clientMessageId: String?
+    }
+
+    struct TypingRequest: Decodable {
+        let typing: Bool
+    }
+
+    struct EventsResponse: ResponseCodable {
+        let items: [EventResponse]
+        let hasMore: Bool
+    }
+
+    func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
+        router.post("chats", use: start)
+        router.get("chats", use: list)
+        router.get("chats/:chatId", use: get)
+        router.post("chats/:chatId/join", use: join)
+        router.post("chats/:chatId/messages", use: send)
+        router.post("chats/:chatId/close", use: close)
+        router.post("chats/:chatId/typing", use: typing)
+        router.get("chats/:chatId/events", use: history)
+    }
+
+    @Sendable func start(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<StartResponse> {
+        var request = request
+        try chatStarts.check(context.clientAddress)
+        let body = try await request.decodeJSON(StartRequest.self, limit: limits.maxBodyBytes)
+        let started = try await chats.startChat(StartChatRequest(
+            departmentID: DepartmentID(body.departmentId), name: body.name, email: body.email, message: body.message,
+            profile: VisitorProfile(
+                userAgent: request.headers[.userAgent], ipAddress: context.remoteAddress?.ipAddress,
+                language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
+            )
+        ))
+        return StartResponse(
+            chat: ChatResponse(started.chat), visitor: VisitorResponse(started.visitor),
+            events: started.events.map(EventResponse.init), credentials: CredentialsResponse(started.credentials)
+        ).created
+    }
+
+    @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<ChatResponse> {
+        let principal = try context.requirePrincipal()
+        let query = request.uri.queryParameters
+        let states = try query.getAll("state").flatMap { $0.split(separator: ",") }.map { name in
+            guard let state = ChatState(rawValue: String(name)) else {
+                throw APIError.badRequest("Query parameter 'state' must be one of queued, active, ended.")
+            }
+            return state
+        }
+        let department = try request.queryInteger("departmentId").map { DepartmentID(Int64($0)) }
+        let limit = try request.queryInteger("limit") ?? 100
+        let found = try await chats.chats(states: states, departmentID: department, limit: limit, for: principal)
+        return ListResponse(items: found.map { ChatResponse($0) })
+    }
+
+    @Sendable func get(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
+        let chat = try await chats.chat(chatID(context), for: context.requirePrincipal())
+        return ChatResponse(chat, visitor: try await chats.visitor(of: chat))
+    }
+
+    @Sendable func join(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
+        ChatResponse(try await chats.join(chatID(context), as: context.requirePrincipal()))
+    }
+
+    @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<EventResponse> {
+        var request = request
+        let principal = try context.requirePrincipal()
+        let body = try await request.decodeJSON(MessageRequest.self, limit: limits.maxBodyBytes)
+        let sent = try await chats.send(body.text, clientMessageID: body.clientMessageId, to: chatID(context), as: principal)
+        // A retry that found its message already stored answers 200 rather than 201.
+        return EditedResponse(status: sent.isReplay ? .ok : .created, response: EventResponse(sent.event))
+    }
+
+    @Sendable func close(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
+        ChatResponse(try await chats.close(chatID(context), as: context.requirePrincipal()))
+    }
+
+    @Sendable func typing(_ request: Request, context: ParleyRequestContext) async throws -> HTTPResponse.Status {
+        var request = request
+        let principal = try context.requirePrincipal()
+        let body = try await request.decodeJSON(TypingRequest.self, limit: limits.maxBodyBytes)
+        try await chats.setTyping(body.typing, in: chatID(context), as: principal)
+        return .noContent
+    }
+
+    /// `?after=ID` pages forwards, `?before=ID` backwards; neither gives the newest page.
+    @Sendable func history(_ request: Request, context: ParleyRequestContext) async throws -> EventsResponse {
+        let principal = try context.requirePrincipal()
+        let limit = try request.queryInteger("limit") ?? 50
+        let after = try request.queryInteger("after")
+        let before = try request.queryInteger("before")
+        guard after == nil || before == nil else { throw APIError.badRequest("Give 'after' or 'before', not both.") }
+        let page: EventPage = after != nil ? .after(after, limit: limit) : .before(before, limit: limit)
+        let (events, hasMore) = try await chats.history(of: chatID(context), page: page, for: principal)
+        return EventsResponse(items: events.map(EventResponse.init), hasMore: hasMore)
+    }
+
+    private func chatID(_ context: ParleyRequestContext) throws -> ChatID {
+        ChatID(try context.parameters.required("chatId"))
+    }
+}

@@ -1,0 +1,104 @@
+import ChatCore
+import Hummingbird
+
+/// `/v1/departments` and `/v1/agents`: the directory, managed by admins.
+struct DirectoryController {
+    let directory: DirectoryService
+    let limits: HTTPLimits
+
+    struct NameRequest: Decodable {
+        let name: String
+    }
+
+    struct CreateAgentRequest: Decodable {
+        let email: String
+        let name: String
+        let password: String
+        let isAdmin: Bool?
+        let departmentIds: [Int64]?
+    }
+
+    struct UpdateAgentRequest: Decodable {
+        let name: String?
+        let isAdmin: Bool?
+        let password: String?
+    }
+
+    struct DepartmentsRequest: Decodable {
+        let departmentIds: [Int64]
+    }
+
+    func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
+        router.get("departments", use: listDepartments)
+        router.post("departments", use: createDepartment)
+        router.patch("departments/:departmentId", use: renameDepartment)
+        router.get("agents", use: listAgents)
+        router.post("agents", use: createAgent)
+        router.get("agents/:agentId", use: getAgent)
+        router.patch("agents/:agentId", use: updateAgent)
+        router.put("agents/:agentId/departments", use: setDepartments)
+    }
+
+    @Sendable func listDepartments(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<DepartmentResponse> {
+        ListResponse(items: try await directory.departments().map(DepartmentResponse.init))
+    }
+
+    @Sendable func createDepartment(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<DepartmentResponse> {
+        var request = request
+        let caller = Caller.principal(try context.requirePrincipal())
+        let body = try await request.decodeJSON(NameRequest.self, limit: limits.maxBodyBytes)
+        return DepartmentResponse(try await directory.createDepartment(named: body.name, by: caller)).created
+    }
+
+    @Sendable func renameDepartment(_ request: Request, context: ParleyRequestContext) async throws -> DepartmentResponse {
+        var request = request
+        let caller = Caller.principal(try context.requirePrincipal())
+        let id = try departmentID(context.parameters.required("departmentId"))
+        let body = try await request.decodeJSON(NameRequest.self, limit: limits.maxBodyBytes)
+        return DepartmentResponse(try await directory.renameDepartment(id, to: body.name, by: caller))
+    }
+
+    @Sendable func listAgents(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<AgentResponse> {
+        let caller = Caller.principal(try context.requirePrincipal())
+        return ListResponse(items: try await directory.agents(by: caller).map(AgentResponse.init))
+    }
+
+    @Sendable func createAgent(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<AgentResponse> {
+        var request = request
+        let caller = Caller.principal(try context.requirePrincipal())
+        let body = try await request.decodeJSON(CreateAgentRequest.self, limit: limits.maxBodyBytes)
+        let draft = NewAgent(
+            email: body.email, name: body.name, password: body.password, isAdmin: body.isAdmin ?? false,
+            departmentIDs: (body.departmentIds ?? []).map { DepartmentID($0) }
+        )
+        return AgentResponse(try await directory.createAgent(draft, by: caller)).created
+    }
+
+    @Sendable func getAgent(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {
+        let caller = Caller.principal(try context.requirePrincipal())
+        return AgentResponse(try await directory.agent(AgentID(context.parameters.required("agentId")), by: caller))
+    }
+
+    @Sendable func updateAgent(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {
+        var request = request
+        let caller = Caller.principal(try context.requirePrincipal())
+        let id = AgentID(try context.parameters.required("agentId"))
+        let body = try await request.decodeJSON(UpdateAgentRequest.self, limit: limits.maxBodyBytes)
+        return AgentResponse(try await directory.updateAgent(id, name: body.name, isAdmin: body.isAdmin, password: body.password, by: caller))
+    }
+
+    @Sendable func setDepartments(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {
+        var request = request
+        let caller = Caller.principal(try context.requirePrincipal())
+        let id = AgentID(try context.parameters.required("agentId"))
+        let body = try await request.decodeJSON(DepartmentsRequest.self, limit: limits.maxBodyBytes)
+        return AgentResponse(try await directory.setDepartments(body.departmentIds.map { DepartmentID($0) }, of: id, by: caller))
+    }
+
+    private func departmentID(_ text: String) throws -> DepartmentID {
+        guard let value = Int64(text) else {
+            throw APIError(status: .notFound, code: "department_not_found", message: "No department has the id '\(text)'.")
+        }
+        return DepartmentID(value)
+    }
+}

@@ -1,0 +1,171 @@
+import ChatCore
+import Foundation
+import Hummingbird
+
+/// The native API's JSON shapes. Wire types belong to this face alone.
+
+extension Date {
+    /// ISO 8601 with milliseconds, in UTC.
+    var iso8601: String {
+        formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}
+
+struct DepartmentResponse: ResponseCodable {
+    let id: Int64
+    let name: String
+    let createdAt: String
+
+    init(_ department: Department) {
+        id = department.id.rawValue
+        name = department.name
+        createdAt = department.createdAt.iso8601
+    }
+}
+
+struct AgentResponse: ResponseCodable {
+    let id: String
+    let email: String
+    let name: String
+    let isAdmin: Bool
+    let departmentIds: [Int64]
+    let createdAt: String
+
+    init(_ agent: Agent) {
+        id = agent.id.rawValue
+        email = agent.email
+        name = agent.name
+        isAdmin = agent.isAdmin
+        departmentIds = agent.departmentIDs.map(\.rawValue)
+        createdAt = agent.createdAt.iso8601
+    }
+}
+
+struct VisitorResponse: ResponseCodable {
+    let id: String
+    let name: String
+    let email: String
+    let userAgent: String?
+    let ipAddress: String?
+    let language: String?
+    let sourceUrl: String?
+    let createdAt: String
+
+    init(_ visitor: Visitor) {
+        id = visitor.id.rawValue
+        name = visitor.name
+        email = visitor.email
+        userAgent = visitor.profile.userAgent
+        ipAddress = visitor.profile.ipAddress
+        language = visitor.profile.language
+        sourceUrl = visitor.profile.sourceURL
+        createdAt = visitor.createdAt.iso8601
+    }
+}
+
+struct ChatResponse: ResponseCodable {
+    let id: String
+    let number: Int64
+    let departmentId: Int64
+    let visitorId: String
+    let state: String
+    let agentId: String?
+    /// The id of the chat's newest event.
+    let lastEventId: Int
+    let createdAt: String
+    let updatedAt: String
+    let visitor: VisitorResponse?
+
+    init(_ chat: Chat, visitor: Visitor? = nil) {
+        id = chat.id.rawValue
+        number = chat.number
+        departmentId = chat.departmentID.rawValue
+        visitorId = chat.visitorID.rawValue
+        state = chat.state.rawValue
+        agentId = chat.agentID?.rawValue
+        lastEventId = chat.nextEventID - 1
+        createdAt = chat.createdAt.iso8601
+        updatedAt = chat.updatedAt.iso8601
+        self.visitor = visitor.map(VisitorResponse.init)
+    }
+}
+
+struct AuthorResponse: ResponseCodable {
+    let type: String
+    let id: String?
+
+    init(_ author: EventAuthor) {
+        switch author {
+        case .visitor(let id): (type, self.id) = ("visitor", id.rawValue)
+        case .agent(let id): (type, self.id) = ("agent", id.rawValue)
+        case .system: (type, id) = ("system", nil)
+        }
+    }
+}
+
+struct EventResponse: ResponseCodable {
+    let cursor: Int64
+    let chatId: String
+    let id: Int
+    let type: String
+    let author: AuthorResponse
+    let text: String?
+    let state: String?
+    let clientMessageId: String?
+    let createdAt: String
+
+    init(_ event: ChatEvent) {
+        cursor = event.cursor.rawValue
+        chatId = event.chatID.rawValue
+        id = event.id
+        author = AuthorResponse(event.author)
+        clientMessageId = event.clientMessageID
+        createdAt = event.createdAt.iso8601
+        switch event.body {
+        case .message(let text): (type, self.text, state) = ("message", text, nil)
+        case .stateChanged(let state): (type, text, self.state) = ("state", nil, state.rawValue)
+        case .joined: (type, text, state) = ("joined", nil, nil)
+        }
+    }
+}
+
+struct TypingResponse: ResponseCodable {
+    let chatId: String
+    let author: AuthorResponse
+    let typing: Bool
+    let at: String
+
+    init(_ notice: TypingNotice) {
+        chatId = notice.chat.chatID.rawValue
+        author = AuthorResponse(notice.author)
+        typing = notice.isTyping
+        at = notice.at.iso8601
+    }
+}
+
+struct CredentialsResponse: ResponseCodable {
+    let accessToken: String
+    let refreshToken: String
+    let tokenType: String
+    let expiresIn: Int
+    let expiresAt: String
+
+    init(_ credentials: IssuedCredentials, now: Date = Date()) {
+        accessToken = credentials.accessToken
+        refreshToken = credentials.refreshToken
+        tokenType = "Bearer"
+        expiresIn = max(0, Int(credentials.accessTokenExpiresAt.timeIntervalSince(now).rounded()))
+        expiresAt = credentials.accessTokenExpiresAt.iso8601
+    }
+}
+
+struct ListResponse<Item: ResponseCodable>: ResponseCodable {
+    let items: [Item]
+}
+
+extension ResponseEncodable {
+    /// This body with 201 Created.
+    var created: EditedResponse<Self> {
+        EditedResponse(status: .created, response: self)
+    }
+}

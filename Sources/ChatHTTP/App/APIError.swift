@@ -1,0 +1,26 @@
+import Hummingbird
+
+/// An error of the HTTP layer itself (malformed request, body too large, rate limit),
+/// rendered in the same JSON envelope as domain errors.
+struct APIError: Error {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var headers: HTTPFields = [:]
+
+    static func badRequest(_ message: String) -> APIError {
+        APIError(status: .badRequest, code: "malformed_request", message: message)
+    }
+
+    static func bodyTooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "body_too_large", message: "The request body may hold at most \(limit) bytes.")
+    }
+
+    static func rateLimited(retryAfterSeconds: Int) -> APIError {
+        APIError(
+            status: .tooManyRequests, code: "rate_limited",
+            message: "Too many requests; try again in \(retryAfterSeconds) seconds.",
+            headers: [.retryAfter: String(retryAfterSeconds)]
+        )
+    }
+}

@@ -1,0 +1,44 @@
+import ChatCore
+import ChatStorage
+import Foundation
+import Logging
+
+/// Everything the server needs to know, as typed values. Only the command line reads the
+/// environment; tests build this directly.
+public struct AppConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var storage: StorageLocation
+    /// The HMAC key for access tokens (HS512): at least 64 bytes.
+    public var jwtSecret: String
+    public var limits = ChatLimits()
+    public var tokens = TokenPolicy()
+    public var http = HTTPLimits()
+    /// bcrypt's work factor; each step doubles the time a password check takes.
+    public var bcryptCost: UInt8 = 12
+    public var databasePoolSize = 8
+    public var logLevel: Logger.Level = .info
+
+    public init(storage: StorageLocation, jwtSecret: String) {
+        self.storage = storage
+        self.jwtSecret = jwtSecret
+    }
+}
+
+/// Limits of the HTTP faces.
+public struct HTTPLimits: Sendable, Equatable {
+    /// The largest request body accepted; larger ones get 413.
+    public var maxBodyBytes = 64 * 1024
+    /// How long a long-poll waits when the client names no timeout.
+    public var longPollDefaultTimeout: Duration = .seconds(25)
+    /// The longest a long-poll may wait, whatever the client asks.
+    public var longPollMaxTimeout: Duration = .seconds(60)
+    /// How many events a sync answer holds when the client names no limit.
+    public var syncDefaultLimit = 100
+    /// Chats one client address may start per minute.
+    public var chatStartsPerMinute = 10
+    /// Login and refresh attempts one client address may make per minute.
+    public var loginsPerMinute = 20
+
+    public init() {}
+}

@@ -1,0 +1,50 @@
+import ChatCore
+import ChatStorage
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+
+/// Opens storage, assembles the services and builds the HTTP application. `parley serve`
+/// and the tests both start here.
+public func buildApplication(_ config: AppConfig, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    let logger = logger ?? {
+        var logger = Logger(label: "parley")
+        logger.logLevel = config.logLevel
+        return logger
+    }()
+    return buildApplication(config, services: try await ParleyServices.open(config, logger: logger), logger: logger)
+}
+
+/// Builds the HTTP application over services that are already open.
+public func buildApplication(_ config: AppConfig, services: ParleyServices, logger: Logger) -> some ApplicationProtocol {
+    let router = buildRouter(config, services: services)
+    return Application(
+        router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
+        services: [StorageService(storage: services.storage)],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? config.port
+            logger.notice("Parley is listening on http://\(config.host):\(port)")
+        },
+        logger: logger
+    )
+}
+
+func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<ParleyRequestContext> {
+    let router = Router(context: ParleyRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: AuthenticationMiddleware(auth: services.auth))
+
+    SystemController(store: services.storage).addRoutes(to: router)
+    let v1 = router.group("v1")
+    AuthController(auth: services.auth, limits: config.http, logins: RateLimiter(perMinute: config.http.loginsPerMinute))
+        .addRoutes(to: v1)
+    DirectoryController(directory: services.directory, limits: config.http).addRoutes(to: v1)
+    ChatsController(chats: services.chats, limits: config.http, chatStarts: RateLimiter(perMinute: config.http.chatStartsPerMinute))
+        .addRoutes(to: v1)
+    SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
+    EventSocketController(auth: services.auth, chats: services.chats, feed: services.feed).addRoutes(to: v1)
+    return router
+}

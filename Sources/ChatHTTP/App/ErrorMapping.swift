@@ -1,0 +1,42 @@
+import ChatCore
+import Hummingbird
+
+/// The one place where a domain error gets its HTTP status and its stable code.
+extension ChatError {
+    var status: HTTPResponse.Status {
+        switch self {
+        case .departmentNotFound, .agentNotFound, .chatNotFound: .notFound
+        case .invalidField, .messageTooLong: .unprocessableContent
+        case .emailTaken, .chatEnded, .chatNotQueued: .conflict
+        case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
+        case .forbidden, .notChatAgent: .forbidden
+        case .storageUnavailable: .serviceUnavailable
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .departmentNotFound: "department_not_found"
+        case .agentNotFound: "agent_not_found"
+        case .chatNotFound: "chat_not_found"
+        case .invalidField: "invalid_field"
+        case .messageTooLong: "message_too_long"
+        case .emailTaken: "email_taken"
+        case .invalidCredentials: "invalid_credentials"
+        case .unauthenticated: "unauthenticated"
+        case .invalidRefreshToken: "invalid_refresh_token"
+        case .forbidden: "forbidden"
+        case .chatEnded: "chat_ended"
+        case .chatNotQueued: "chat_not_queued"
+        case .notChatAgent: "not_chat_agent"
+        case .storageUnavailable: "storage_unavailable"
+        }
+    }
+
+    /// The field a validation error names, for clients that highlight it.
+    var field: String? {
+        if case .invalidField(let field, _) = self { return field }
+        if case .messageTooLong = self { return "text" }
+        return nil
+    }
+}

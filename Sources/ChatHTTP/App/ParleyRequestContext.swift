@@ -1,0 +1,30 @@
+import ChatCore
+import Hummingbird
+import HummingbirdWebSocket
+import NIOCore
+
+/// The request context of every route: WebSocket-capable, with the caller's address and,
+/// once authenticated, the principal.
+public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let webSocket: WebSocketHandlerReference<Self>
+    public let remoteAddress: SocketAddress?
+    public var principal: Principal?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        webSocket = .init()
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The authenticated caller, or a 401.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw ChatError.unauthenticated }
+        return principal
+    }
+
+    /// The caller's address, as the key of per-client limits.
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -1,0 +1,27 @@
+import ChatCore
+import Crypto
+import HummingbirdBcrypt
+import NIOPosix
+
+/// bcrypt, run off the event loops: a check takes tens to hundreds of milliseconds by design.
+struct BcryptPasswordHasher: PasswordHasher {
+    let cost: UInt8
+
+    func hash(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verify(_ password: String, against hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+}
+
+/// SHA-256, hex encoded: refresh tokens are long and random, so a fast hash suffices.
+struct SHA256TokenHasher: TokenHasher {
+    func hash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

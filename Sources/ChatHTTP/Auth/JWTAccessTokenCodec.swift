@@ -1,0 +1,65 @@
+import ChatCore
+import Foundation
+import JWTKit
+
+/// Access tokens as HS512 JWTs: `sub` is the agent or visitor id, `sid` the session,
+/// `kind` agent or visitor, `chat` the visitor's chat.
+struct JWTAccessTokenCodec: AccessTokenCodec {
+    private let keys: JWTKeyCollection
+
+    init(secret: String) async {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha512)
+        self.keys = keys
+    }
+
+    func sign(_ claims: AccessClaims) async throws -> String {
+        try await keys.sign(AccessTokenPayload(claims))
+    }
+
+    func verify(_ token: String) async throws -> AccessClaims {
+        do {
+            return try await keys.verify(token, as: AccessTokenPayload.self).claims()
+        } catch {
+            throw ChatError.unauthenticated
+        }
+    }
+}
+
+private struct AccessTokenPayload: JWTPayload {
+    var sub: SubjectClaim
+    var sid: String
+    var kind: String
+    var chat: String?
+    var iat: IssuedAtClaim
+    var exp: ExpirationClaim
+
+    init(_ claims: AccessClaims) {
+        switch claims.subject {
+        case .agent(let agent):
+            sub = SubjectClaim(value: agent.rawValue)
+            kind = "agent"
+        case .visitor(let visitor, let chat):
+            sub = SubjectClaim(value: visitor.rawValue)
+            kind = "visitor"
+            self.chat = chat.rawValue
+        }
+        sid = claims.session.rawValue
+        iat = IssuedAtClaim(value: claims.issuedAt)
+        exp = ExpirationClaim(value: claims.expiresAt)
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {
+        try exp.verifyNotExpired()
+    }
+
+    func claims() throws -> AccessClaims {
+        let subject: SessionSubject
+        switch (kind, chat) {
+        case ("agent", _): subject = .agent(AgentID(sub.value))
+        case ("visitor", let chat?): subject = .visitor(VisitorID(sub.value), chat: ChatID(chat))
+        default: throw ChatError.unauthenticated
+        }
+        return AccessClaims(session: SessionID(sid), subject: subject, issuedAt: iat.value, expiresAt: exp.value)
+    }
+}

@@ -1,0 +1,108 @@
+import ChatCore
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import ServiceLifecycle
+
+/// `GET /v1/ws?access_token=T&cursor=N`: the live feed over a WebSocket. The server sends
+/// every event after `cursor` in the chats the caller may see, then each new event and
+/// typing notice as it happens. The client may send typing notices. A client that
+/// reconnects with the last cursor it received gets exactly what it missed.
+struct EventSocketController {
+    let auth: AuthService
+    let chats: ChatService
+    let feed: EventFeed
+
+    /// What the server sends.
+    struct ServerMessage: Encodable {
+        let type: String
+        var event: EventResponse?
+        var typing: TypingResponse?
+        var error: ErrorEnvelope.Body?
+    }
+
+    /// What a client may send.
+    struct ClientMessage: Decodable {
+        let type: String
+        let chatId: String?
+        let typing: Bool?
+    }
+
+    func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
+        router.ws("ws") { request, context in
+            _ = try await principal(of: request, context: context)
+            _ = try cursor(of: request)
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, context in
+            guard let principal = try? await principal(of: context.request, context: context.requestContext),
+                  let cursor = try? cursor(of: context.request)
+            else { return }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await cancelWhenGracefulShutdown {
+                        try await push(feed.live(for: principal, after: cursor), to: outbound)
+                    }
+                }
+                group.addTask {
+                    try await receive(inbound, from: principal, replyingTo: outbound, logger: context.logger)
+                }
+                // Whichever ends first (client gone, or server shutting down) ends the connection.
+                _ = try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    private func principal(of request: Request, context: ParleyRequestContext) async throws -> Principal {
+        if let principal = context.principal { return principal }
+        guard let token = request.uri.queryParameters["access_token"] else { throw ChatError.unauthenticated }
+        return try await auth.authenticate(String(token))
+    }
+
+    private func cursor(of request: Request) throws -> EventCursor {
+        let value = try request.queryInteger("cursor") ?? 0
+        guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
+        return EventCursor(Int64(value))
+    }
+
+    private func push(_ items: AsyncThrowingStream<FeedItem, any Error>, to outbound: WebSocketOutboundWriter) async throws {
+        for try await item in items {
+            let message = switch item {
+            case .event(let event): ServerMessage(type: "event", event: EventResponse(event))
+            case .typing(let typing): ServerMessage(type: "typing", typing: TypingResponse(typing))
+            }
+            try await outbound.write(.text(Self.json(message)))
+        }
+    }
+
+    private func receive(
+        _ inbound: WebSocketInboundStream, from principal: Principal, replyingTo outbound: WebSocketOutboundWriter, logger: Logger
+    ) async throws {
+        for try await message in inbound.messages(maxSize: 16 * 1024) {
+            guard case .text(let text) = message else { continue }
+            do {
+                let request = try JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8))
+                guard request.type == "typing", let chat = request.chatId, let typing = request.typing else {
+                    throw APIError.badRequest("Send {\"type\": \"typing\", \"chatId\": \"...\", \"typing\": true}.")
+                }
+                try await chats.setTyping(typing, in: ChatID(chat), as: principal)
+            } catch {
+                try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: Self.describe(error)))))
+            }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> ErrorEnvelope.Body {
+        switch error {
+        case let error as ChatError: ErrorEnvelope.Body(code: error.code, message: error.description, field: error.field)
+        case let error as APIError: ErrorEnvelope.Body(code: error.code, message: error.message, field: nil)
+        default: ErrorEnvelope.Body(code: "malformed_request", message: "The message is not valid JSON.", field: nil)
+        }
+    }
+
+    private static func json(_ message: ServerMessage) -> String {
+        let data = (try? JSONEncoder().encode(message)) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

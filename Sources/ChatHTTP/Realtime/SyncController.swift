@@ -1,0 +1,43 @@
+import ChatCore
+import Hummingbird
+import ServiceLifecycle
+
+/// `GET /v1/sync?cursor=N&timeout=S&limit=L`: the long-poll. Answers at once with the
+/// events after `cursor` in every chat the caller may see, or waits up to `timeout`
+/// seconds (capped) for one. An empty answer carries the same cursor back.
+struct SyncController {
+    let feed: EventFeed
+    let limits: HTTPLimits
+
+    struct SyncResponse: ResponseCodable {
+        let cursor: Int64
+        let events: [EventResponse]
+        let typing: [TypingResponse]
+    }
+
+    func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
+        router.get("sync", use: sync)
+    }
+
+    @Sendable func sync(_ request: Request, context: ParleyRequestContext) async throws -> SyncResponse {
+        let principal = try context.requirePrincipal()
+        let cursor = try request.queryInteger("cursor") ?? 0
+        guard cursor >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
+        let timeout = try Self.timeout(request.queryInteger("timeout"), limits: limits)
+        let limit = try request.queryInteger("limit") ?? limits.syncDefaultLimit
+        // A shutting-down server answers waiting polls at once instead of holding them open.
+        let batch = try await cancelWhenGracefulShutdown {
+            try await feed.sync(for: principal, after: EventCursor(Int64(cursor)), limit: limit, timeout: timeout)
+        }
+        return SyncResponse(
+            cursor: batch.cursor.rawValue, events: batch.events.map(EventResponse.init),
+            typing: batch.typing.map(TypingResponse.init)
+        )
+    }
+
+    static func timeout(_ seconds: Int?, limits: HTTPLimits) throws -> Duration {
+        guard let seconds else { return limits.longPollDefaultTimeout }
+        guard seconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
+        return min(.seconds(seconds), limits.longPollMaxTimeout)
+    }
+}

@@ -1,0 +1,88 @@
+import ChatCore
+import ChatHTTP
+import ChatStorage
+import Foundation
+import Logging
+
+/// A setting that is missing or malformed; its message names the setting.
+struct ConfigurationError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Turns flags, environment variables and defaults into an `AppConfig`.
+struct ConfigLoader {
+    let environment: [String: String]
+
+    func load(host: String?, port: Int?, databaseURL: String?, dataDir: String?, logLevel: String?) throws -> AppConfig {
+        let dataDirectory = dataDir ?? environment["PARLEY_DATA_DIR"] ?? "./parley-data"
+        let url = databaseURL ?? environment["PARLEY_DATABASE_URL"] ?? "sqlite:\(dataDirectory)/parley.sqlite"
+        let storage: StorageLocation
+        do {
+            storage = try StorageLocation(url: url)
+        } catch {
+            throw ConfigurationError(description: "PARLEY_DATABASE_URL: \(error)")
+        }
+        if case .sqliteFile = storage {
+            try createDirectory(dataDirectory)
+        }
+        var config = AppConfig(storage: storage, jwtSecret: try jwtSecret(dataDirectory: dataDirectory))
+        config.host = host ?? environment["PARLEY_HOST"] ?? config.host
+        config.port = try port ?? integer("PARLEY_PORT", in: 0...65535) ?? config.port
+        let level = logLevel ?? environment["PARLEY_LOG_LEVEL"] ?? "info"
+        guard let parsedLevel = Logger.Level(rawValue: level.lowercased()) else {
+            throw ConfigurationError(description: "PARLEY_LOG_LEVEL: '\(level)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        config.logLevel = parsedLevel
+        config.bcryptCost = UInt8(try integer("PARLEY_BCRYPT_COST", in: 4...31) ?? Int(config.bcryptCost))
+        config.databasePoolSize = try integer("PARLEY_DATABASE_POOL_SIZE", in: 1...200) ?? config.databasePoolSize
+        config.http.maxBodyBytes = try integer("PARLEY_MAX_BODY_BYTES", in: 1024...(64 << 20)) ?? config.http.maxBodyBytes
+        config.limits.maxMessageLength = try integer("PARLEY_MAX_MESSAGE_LENGTH", in: 1...1_000_000) ?? config.limits.maxMessageLength
+        if let seconds = try integer("PARLEY_LONG_POLL_MAX_SECONDS", in: 1...3600) {
+            config.http.longPollMaxTimeout = .seconds(seconds)
+            config.http.longPollDefaultTimeout = min(config.http.longPollDefaultTimeout, .seconds(seconds))
+        }
+        config.http.chatStartsPerMinute = try integer("PARLEY_CHAT_STARTS_PER_MINUTE", in: 1...1_000_000) ?? config.http.chatStartsPerMinute
+        config.http.loginsPerMinute = try integer("PARLEY_LOGINS_PER_MINUTE", in: 1...1_000_000) ?? config.http.loginsPerMinute
+        if let seconds = try integer("PARLEY_ACCESS_TOKEN_TTL_SECONDS", in: 30...86_400) {
+            config.tokens.accessTokenLifetime = .seconds(seconds)
+        }
+        return config
+    }
+
+    private func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = environment[name] else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError(description: "\(name): '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// PARLEY_JWT_SECRET, or a secret generated on first start and kept in the data directory.
+    private func jwtSecret(dataDirectory: String) throws -> String {
+        if let secret = environment["PARLEY_JWT_SECRET"] {
+            guard secret.utf8.count >= 64 else {
+                throw ConfigurationError(description: "PARLEY_JWT_SECRET: must be at least 64 characters (HS512 needs a 64-byte key)")
+            }
+            return secret
+        }
+        try createDirectory(dataDirectory)
+        let path = dataDirectory + "/jwt-secret"
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+           existing.utf8.count >= 64 {
+            return existing
+        }
+        let secret = IdentifierGenerator.hex(byteCount: 48)
+        guard FileManager.default.createFile(atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationError(description: "PARLEY_JWT_SECRET: not set, and \(path) could not be written")
+        }
+        return secret
+    }
+
+    private func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError(description: "PARLEY_DATA_DIR: cannot create '\(path)': \(error.localizedDescription)")
+        }
+    }
+}

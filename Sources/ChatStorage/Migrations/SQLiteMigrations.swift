@@ -1,0 +1,100 @@
+/// The SQLite schema. Times are milliseconds since 1970; flags are 0 or 1.
+enum SQLiteMigrations {
+    static let all: [Migration] = [
+        Migration(version: 1, statements: [
+            "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+            "INSERT INTO counters (name, value) VALUES ('event_cursor', 0), ('chat_number', 0)",
+            """
+            CREATE TABLE departments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE agents (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                is_admin INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE agent_departments (
+                agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+                department_id INTEGER NOT NULL REFERENCES departments(id),
+                PRIMARY KEY (agent_id, department_id)
+            )
+            """,
+            """
+            CREATE TABLE visitors (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                user_agent TEXT,
+                ip_address TEXT,
+                language TEXT,
+                source_url TEXT,
+                created_at INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE chats (
+                id TEXT PRIMARY KEY,
+                number INTEGER NOT NULL UNIQUE,
+                department_id INTEGER NOT NULL REFERENCES departments(id),
+                visitor_id TEXT NOT NULL REFERENCES visitors(id),
+                state TEXT NOT NULL,
+                agent_id TEXT REFERENCES agents(id),
+                next_event_id INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX chats_by_department ON chats (department_id, state)",
+            "CREATE INDEX chats_by_agent ON chats (agent_id, state)",
+            """
+            CREATE TABLE chat_events (
+                cursor INTEGER PRIMARY KEY,
+                chat_id TEXT NOT NULL REFERENCES chats(id),
+                event_id INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                author_kind TEXT NOT NULL,
+                author_id TEXT,
+                text TEXT,
+                state TEXT,
+                client_message_id TEXT,
+                created_at INTEGER NOT NULL,
+                UNIQUE (chat_id, event_id)
+            )
+            """,
+            "CREATE INDEX chat_events_by_chat ON chat_events (chat_id, cursor)",
+            """
+            CREATE UNIQUE INDEX chat_events_by_client_id ON chat_events (chat_id, author_kind, author_id, client_message_id)
+            WHERE client_message_id IS NOT NULL
+            """,
+            """
+            CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                subject_kind TEXT NOT NULL,
+                agent_id TEXT REFERENCES agents(id) ON DELETE CASCADE,
+                visitor_id TEXT REFERENCES visitors(id),
+                chat_id TEXT REFERENCES chats(id),
+                created_at INTEGER NOT NULL,
+                revoked_at INTEGER
+            )
+            """,
+            """
+            CREATE TABLE refresh_tokens (
+                token_hash TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            )
+            """,
+            "CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id)",
+        ]),
+    ]
+}

@@ -1,0 +1,120 @@
+import ChatCore
+import Foundation
+import SQLKit
+
+/// Turns rows into domain values, and domain values into column values.
+enum Rows {
+    static func department(_ row: any SQLRow) throws -> Department {
+        Department(
+            id: DepartmentID(try row.decode(column: "id", as: Int64.self)),
+            name: try row.decode(column: "name", as: String.self),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+
+    static func agent(_ row: any SQLRow, departments: [String: [DepartmentID]]) throws -> Agent {
+        let id = try row.decode(column: "id", as: String.self)
+        return Agent(
+            id: AgentID(id),
+            email: try row.decode(column: "email", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            isAdmin: try row.decode(column: "is_admin", as: Bool.self),
+            departmentIDs: departments[id] ?? [],
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+
+    static func visitor(_ row: any SQLRow) throws -> Visitor {
+        Visitor(
+            id: VisitorID(try row.decode(column: "id", as: String.self)),
+            name: try row.decode(column: "name", as: String.self),
+            email: try row.decode(column: "email", as: String.self),
+            profile: VisitorProfile(
+                userAgent: try row.decode(column: "user_agent", as: String?.self),
+                ipAddress: try row.decode(column: "ip_address", as: String?.self),
+                language: try row.decode(column: "language", as: String?.self),
+                sourceURL: try row.decode(column: "source_url", as: String?.self)
+            ),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+
+    static func chat(_ row: any SQLRow) throws -> Chat {
+        let state = try row.decode(column: "state", as: String.self)
+        return Chat(
+            id: ChatID(try row.decode(column: "id", as: String.self)),
+            number: try row.decode(column: "number", as: Int64.self),
+            departmentID: DepartmentID(try row.decode(column: "department_id", as: Int64.self)),
+            visitorID: VisitorID(try row.decode(column: "visitor_id", as: String.self)),
+            state: try ChatState(rawValue: state).unwrap(),
+            agentID: try row.decode(column: "agent_id", as: String?.self).map(AgentID.init(rawValue:)),
+            nextEventID: try row.decode(column: "next_event_id", as: Int.self),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self))
+        )
+    }
+
+    static func event(_ row: any SQLRow) throws -> ChatEvent {
+        let authorID = try row.decode(column: "author_id", as: String?.self)
+        let author: EventAuthor = switch (try row.decode(column: "author_kind", as: String.self), authorID) {
+        case ("visitor", let id?): .visitor(VisitorID(id))
+        case ("agent", let id?): .agent(AgentID(id))
+        default: .system
+        }
+        let body: EventBody
+        switch try row.decode(column: "kind", as: String.self) {
+        case "message": body = .message(try row.decode(column: "text", as: String?.self) ?? "")
+        case "state": body = .stateChanged(try ChatState(rawValue: row.decode(column: "state", as: String.self)).unwrap())
+        default: body = .joined
+        }
+        return ChatEvent(
+            chatID: ChatID(try row.decode(column: "chat_id", as: String.self)),
+            id: try row.decode(column: "event_id", as: Int.self),
+            cursor: EventCursor(try row.decode(column: "cursor", as: Int64.self)),
+            author: author,
+            body: body,
+            clientMessageID: try row.decode(column: "client_message_id", as: String?.self),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+
+    static func session(_ row: any SQLRow) throws -> Session {
+        let subject: SessionSubject
+        if try row.decode(column: "subject_kind", as: String.self) == "agent" {
+            subject = .agent(AgentID(try row.decode(column: "agent_id", as: String.self)))
+        } else {
+            subject = .visitor(
+                VisitorID(try row.decode(column: "visitor_id", as: String.self)),
+                chat: ChatID(try row.decode(column: "chat_id", as: String.self))
+            )
+        }
+        return Session(
+            id: SessionID(try row.decode(column: "id", as: String.self)),
+            subject: subject,
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
+        )
+    }
+}
+
+/// The column values of an event author.
+extension EventAuthor {
+    var columns: (kind: String, id: String?) {
+        switch self {
+        case .visitor(let id): ("visitor", id.rawValue)
+        case .agent(let id): ("agent", id.rawValue)
+        case .system: ("system", nil)
+        }
+    }
+}
+
+/// The column values of an event body.
+extension EventBody {
+    var columns: (kind: String, text: String?, state: String?) {
+        switch self {
+        case .message(let text): ("message", text, nil)
+        case .stateChanged(let state): ("state", nil, state.rawValue)
+        case .joined: ("joined", nil, nil)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import ChatCore
+import Foundation
+import SQLKit
+
+extension SQLStorage {
+    public func createChat(
+        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
+    ) async throws -> (Chat, [ChatEvent]) {
+        let kind = backend.kind
+        return try await backend.write { db in
+            let department = try await db.raw("SELECT id FROM departments WHERE id = \(bind: departmentID.rawValue) \(unsafeRaw: kind.lockRows)").first()
+            guard department != nil else { throw ChatError.departmentNotFound(departmentID) }
+            let profile = visitor.profile
+            try await db.raw("""
+                INSERT INTO visitors (id, name, email, user_agent, ip_address, language, source_url, created_at)
+                VALUES (\(bind: visitor.id.rawValue), \(bind: visitor.name), \(bind: visitor.email), \(bind: profile.userAgent),
+                        \(bind: profile.ipAddress), \(bind: profile.language), \(bind: profile.sourceURL),
+                        \(bind: visitor.createdAt.millisecondsSince1970))
+                """).run()
+            let number = try await Self.advanceCounter("chat_number", by: 1, in: db)
+            let ms = date.millisecondsSince1970
+            try await db.raw("""
+                INSERT INTO chats (id, number, department_id, visitor_id, state, agent_id, next_event_id, created_at, updated_at)
+                VALUES (\(bind: chatID.rawValue), \(bind: number), \(bind: departmentID.rawValue), \(bind: visitor.id.rawValue),
+                        \(bind: ChatState.queued.rawValue), NULL, \(bind: events.count), \(bind: ms), \(bind: ms))
+                """).run()
+            var chat = Chat(
+                id: chatID, number: number, departmentID: departmentID, visitorID: visitor.id, state: .queued,
+                agentID: nil, nextEventID: 0, createdAt: Date(millisecondsSince1970: ms), updatedAt: Date(millisecondsSince1970: ms)
+            )
+            let stored = try await Self.append(events, to: &chat, at: date, in: db)
+            return (chat, stored)
+        }
+    }
+
+    public func updateChat(
+        _ id: ChatID, replaying key: ClientMessageKey?, at date: Date,
+        _ decide: @Sendable (Chat) throws -> ChatChange
+    ) async throws -> ChatUpdate {
+        let kind = backend.kind
+        return try await backend.write { db in
+            let row = try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)").first()
+            guard let row else { throw ChatError.chatNotFound(id) }
+            var chat = try Rows.chat(row)
+            if let key, let existing = try await Self.event(matching: key, in: id, db: db) {
+                return .replayed(chat, existing)
+            }
+            let change = try decide(chat)
+            if let state = change.state { chat.state = state }
+            if let agent = change.agentID { chat.agentID = agent }
+            let events = try await Self.append(change.events, to: &chat, at: date, in: db)
+            try await db.raw("""
+                UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
+                       next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)
+                WHERE id = \(bind: id.rawValue)
+                """).run()
+            return .applied(chat, events)
+        }
+    }
+
+    public func chat(_ id: ChatID) async throws -> Chat? {
+        try await backend.read { db in
+            try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue)").first().map(Rows.chat)
+        }
+    }
+
+    public func chats(_ query: ChatQuery) async throws -> [Chat] {
+        try await backend.read { db in
+            var sql: SQLQueryString = "SELECT * FROM chats WHERE 1 = 1"
+            if !query.states.isEmpty {
+                sql += " AND state IN (\(binds: query.states.map(\.rawValue)))"
+            }
+            switch (query.departmentIDs, query.agentID) {
+            case (let departments?, let agent?) where !departments.isEmpty:
+                sql += " AND (department_id IN (\(binds: departments.map(\.rawValue))) OR agent_id = \(bind: agent.rawValue))"
+            case (let departments?, nil) where !departments.isEmpty:
+                sql += " AND department_id IN (\(binds: departments.map(\.rawValue)))"
+            case (_, let agent?):
+                sql += " AND agent_id = \(bind: agent.rawValue)"
+            case (.some, nil):
+                return []
+            case (nil, nil):
+                break
+            }
+            sql += " ORDER BY created_at, number LIMIT \(bind: query.limit)"
+            return try await db.raw(sql).all().map(Rows.chat)
+        }
+    }
+
+    public func visitor(_ id: VisitorID) async throws -> Visitor? {
+        try await backend.read { db in
+            try await db.raw("SELECT * FROM visitors WHERE id = \(bind: id.rawValue)").first().map(Rows.visitor)
+        }
+    }
+
+    public func events(of chat: ChatID, page: EventPage) async throws -> [ChatEvent] {
+        try await backend.read { db in
+            switch page {
+            case .after(let id, let limit):
+                return try await db.raw("""
+                    SELECT * FROM chat_events WHERE chat_id = \(bind: chat.rawValue) AND event_id > \(bind: id ?? -1)
+                    ORDER BY event_id LIMIT \(bind: limit)
+                    """).all().map(Rows.event)
+            case .before(let id, let limit):
+                return try await db.raw("""
+                    SELECT * FROM chat_events WHERE chat_id = \(bind: chat.rawValue) AND event_id < \(bind: id ?? Int.max)
+                    ORDER BY event_id DESC LIMIT \(bind: limit)
+                    """).all().map(Rows.event).reversed()
+            }
+        }
+    }
+
+    public func events(after cursor: EventCursor, in scope: EventScope, limit: Int) async throws -> [ChatEvent] {
+        try await backend.read { db in
+            let sql: SQLQueryString
+            switch scope {
+            case .everything:
+                sql = "SELECT * FROM chat_events WHERE cursor > \(bind: cursor.rawValue) ORDER BY cursor LIMIT \(bind: limit)"
+            case .chat(let chat):
+                sql = """
+                    SELECT * FROM chat_events WHERE chat_id = \(bind: chat.rawValue) AND cursor > \(bind: cursor.rawValue)
+                    ORDER BY cursor LIMIT \(bind: limit)
+                    """
+            case .agent(let agent, let departments):
+                let visible: SQLQueryString = departments.isEmpty
+                    ? "c.agent_id = \(bind: agent.rawValue)"
+                    : "(c.department_id IN (\(binds: departments.sorted().map(\.rawValue))) OR c.agent_id = \(bind: agent.rawValue))"
+                sql = """
+                    SELECT e.* FROM chat_events e JOIN chats c ON c.id = e.chat_id
+                    WHERE e.cursor > \(bind: cursor.rawValue) AND \(visible)
+                    ORDER BY e.cursor LIMIT \(bind: limit)
+                    """
+            }
+            return try await db.raw(sql).all().map(Rows.event)
+        }
+    }
+
+    public func latestCursor() async throws -> EventCursor {
+        try await backend.read { db in
+            let row = try await db.raw("SELECT COALESCE(MAX(cursor), 0) AS latest FROM chat_events").first()
+            return EventCursor(try row.unwrap().decode(column: "latest", as: Int64.self))
+        }
+    }
+
+    // MARK: Writing the log
+
+    /// Appends events with the chat's next ids and the next global cursors. Taking the
+    /// cursors from a counter row locks it until commit, so cursors become visible in order.
+    private static func append(_ drafts: [EventDraft], to chat: inout Chat, at date: Date, in db: any SQLDatabase) async throws -> [ChatEvent] {
+        guard !drafts.isEmpty else { return [] }
+        let last = try await advanceCounter("event_cursor", by: drafts.count, in: db)
+        let ms = date.millisecondsSince1970
+        var events: [ChatEvent] = []
+        for (offset, draft) in drafts.enumerated() {
+            let event = ChatEvent(
+                chatID: chat.id, id: chat.nextEventID + offset,
+                cursor: EventCursor(last - Int64(drafts.count) + 1 + Int64(offset)),
+                author: draft.author, body: draft.body, clientMessageID: draft.clientMessageID,
+                createdAt: Date(millisecondsSince1970: ms)
+            )
+            let author = draft.author.columns
+            let body = draft.body.columns
+            try await db.raw("""
+                INSERT INTO chat_events (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, client_message_id, created_at)
+                VALUES (\(bind: event.cursor.rawValue), \(bind: chat.id.rawValue), \(bind: event.id), \(bind: body.kind),
+                        \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state),
+                        \(bind: draft.clientMessageID), \(bind: ms))
+                """).run()
+            events.append(event)
+        }
+        chat.nextEventID += drafts.count
+        chat.updatedAt = Date(millisecondsSince1970: ms)
+        return events
+    }
+
+    static func advanceCounter(_ name: String, by amount: Int, in db: any SQLDatabase) async throws -> Int64 {
+        let row = try await db.raw("""
+            UPDATE counters SET value = value + \(bind: amount) WHERE name = \(bind: name) RETURNING value
+            """).first()
+        return try row.unwrap().decode(column: "value", as: Int64.self)
+    }
+
+    private static func event(matching key: ClientMessageKey, in chat: ChatID, db: any SQLDatabase) async throws -> ChatEvent? {
+        let author = key.author.columns
+        return try await db.raw("""
+            SELECT * FROM chat_events
+            WHERE chat_id = \(bind: chat.rawValue) AND author_kind = \(bind: author.kind) AND author_id = \(bind: author.id)
+              AND client_message_id = \(bind: key.clientMessageID)
+            """).first().map(Rows.event)
+    }
+}

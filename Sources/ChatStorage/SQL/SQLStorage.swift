@@ -1,0 +1,52 @@
+import ChatCore
+import Foundation
+import Logging
+import SQLKit
+
+/// Parley's storage over SQL: one code path for SQLite and PostgreSQL, with bound
+/// parameters only. The few dialect differences live in `SQLBackendKind` and the migrations.
+public final class SQLStorage: ParleyStore {
+    let backend: any SQLBackend
+
+    init(backend: any SQLBackend) {
+        self.backend = backend
+    }
+
+    /// Opens the database at `location` and brings its schema up to date.
+    public static func open(_ location: StorageLocation, logger: Logger, poolSize: Int = 8) async throws -> SQLStorage {
+        let backend: any SQLBackend
+        let migrations: [Migration]
+        switch location {
+        case .sqliteFile(let path):
+            backend = try await SQLiteBackend.open(path: path, readerCount: 2, logger: logger)
+            migrations = SQLiteMigrations.all
+        case .sqliteInMemory:
+            backend = try await SQLiteBackend.open(path: nil, readerCount: 0, logger: logger)
+            migrations = SQLiteMigrations.all
+        case .postgres(let url):
+            backend = PostgresBackend(configuration: try PostgresBackend.configuration(from: url), poolSize: poolSize, logger: logger)
+            migrations = PostgresMigrations.all
+        }
+        do {
+            try await Migrator.migrate(backend, steps: migrations)
+        } catch {
+            await backend.close()
+            throw error
+        }
+        return SQLStorage(backend: backend)
+    }
+
+    public func ping() async throws {
+        _ = try await backend.read { db in try await db.raw("SELECT 1 AS one").first() }
+    }
+
+    /// Closes every connection. The storage must not be used afterwards.
+    public func close() async {
+        await backend.close()
+    }
+}
+
+extension Date {
+    var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    init(millisecondsSince1970 ms: Int64) { self.init(timeIntervalSince1970: Double(ms) / 1000) }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ParleyTestSupport
+import Testing
+
+@Suite("Long-poll sync")
+struct LongPollTests {
+    @Test(arguments: TestBackend.available)
+    func aWaitingPollWakesWhenAMessageArrives(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let chat = started.chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: agent)
+            let caughtUp = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: agent)
+            #expect(caughtUp.events.count == 4)
+
+            let clock = ContinuousClock()
+            let start = clock.now
+            async let woken = world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(caughtUp.cursor)&timeout=10", token: agent)
+            try await Task.sleep(for: .milliseconds(300))
+            let sent = try await world.send("Anyone there?", to: chat, token: started.credentials.accessToken)
+            let answer = try await woken
+            #expect(answer.events == [sent])
+            #expect(answer.cursor == sent.cursor)
+            // Woken by the message, not by the 10 s timeout.
+            #expect(clock.now - start < .seconds(8))
+        }
+    }
+
+    @Test func anIdlePollAnswersEmptyAtItsTimeoutWithTheSameCursor() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let token = started.credentials.accessToken
+            let caughtUp = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: token)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let idle = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(caughtUp.cursor)&timeout=1", token: token)
+            #expect(idle.events.isEmpty && idle.typing.isEmpty)
+            #expect(idle.cursor == caughtUp.cursor)
+            #expect(clock.now - start >= .milliseconds(900))
+        }
+    }
+
+    @Test func typingIsPushedToTheWaitingSideAndNotStored() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let visitor = started.credentials.accessToken
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(started.chat.id)/join", token: agent)
+            let caughtUp = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: visitor)
+
+            async let woken = world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(caughtUp.cursor)&timeout=10", token: visitor)
+            try await Task.sleep(for: .milliseconds(300))
+            let typing = try await world.call(.post, "/v1/chats/\(started.chat.id)/typing", token: agent, json: ["typing": true])
+            #expect(typing.status == .noContent)
+            let answer = try await woken
+            #expect(answer.typing.map(\.typing) == [true])
+            #expect(answer.typing.first?.author.type == "agent")
+            #expect(answer.cursor == caughtUp.cursor)
+            let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: visitor)
+            #expect(history.items.count == 4, "typing leaves no trace in the log")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import Testing
+
+@Suite("WebSocket live feed")
+struct WebSocketTests {
+    /// Reads server messages until `count` events have arrived.
+    static func events(_ count: Int, from messages: inout WebSocketInboundMessageStream.AsyncIterator) async throws -> [Wire.Event] {
+        struct ServerMessage: Decodable {
+            let type: String
+            let event: Wire.Event?
+        }
+        var events: [Wire.Event] = []
+        while let message = try await messages.next() {
+            guard case .text(let text) = message else { continue }
+            let decoded = try JSONDecoder().decode(ServerMessage.self, from: Data(text.utf8))
+            if let event = decoded.event { events.append(event) }
+            if events.count == count { break }
+        }
+        return events
+    }
+
+    @Test func eventsArriveLiveAndAReconnectResumesWithoutGapOrDuplicate() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let chat = started.chat.id
+            let visitor = started.credentials.accessToken
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: agent)
+
+            let firstSession = Box<[Wire.Event]>([])
+            try await world.client.ws("/v1/ws?access_token=\(agent)&cursor=0") { inbound, _, _ in
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                var seen = try await Self.events(4, from: &messages)
+                _ = try await world.send("live one", to: chat, token: visitor)
+                seen += try await Self.events(1, from: &messages)
+                firstSession.value = seen
+            }
+            let first = firstSession.value
+            #expect(first.map(\.id) == [0, 1, 2, 3, 4])
+            #expect(first.last?.text == "live one")
+
+            // Missed while disconnected:
+            let missedA = try await world.send("missed A", to: chat, token: visitor)
+            let missedB = try await world.send("missed B", to: chat, token: visitor)
+
+            let secondSession = Box<[Wire.Event]>([])
+            let resumeFrom = try #require(first.last?.cursor)
+            try await world.client.ws("/v1/ws?access_token=\(agent)&cursor=\(resumeFrom)") { inbound, _, _ in
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                var seen = try await Self.events(2, from: &messages)
+                _ = try await world.send("live two", to: chat, token: visitor)
+                seen += try await Self.events(1, from: &messages)
+                secondSession.value = seen
+            }
+            let second = secondSession.value
+            #expect(Array(second.prefix(2)) == [missedA, missedB])
+            #expect(second.map(\.id) == [5, 6, 7])
+            #expect(second.last?.text == "live two")
+        }
+    }
+
+    @Test func aConnectionWithoutAValidTokenIsRefused() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http)) { world in
+            await #expect(throws: (any Error).self) {
+                try await world.client.ws("/v1/ws?access_token=bogus") { _, _, _ in }
+            }
+        }
+    }
+}
+
+/// A value a WebSocket handler hands back to the test.
+final class Box<T: Sendable>: Sendable {
+    private let stored: Mutex<T>
+
+    init(_ value: T) { stored = Mutex(value) }
+
+    var value: T {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
+}

@@ -1,0 +1,121 @@
+import ChatCore
+import ChatHTTP
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import ParleyTestSupport
+import Testing
+
+/// An app under test, its client, and shortcuts for the calls most tests make.
+struct TestWorld: Sendable {
+    let client: any TestClientProtocol
+    let services: ParleyServices
+
+    static let adminEmail = "admin@example.com"
+    static let password = "correct horse battery"
+
+    static func config(_ database: ScratchDatabase) -> AppConfig {
+        var config = AppConfig(storage: database.location, jwtSecret: String(repeating: "k", count: 64))
+        config.port = 0
+        config.bcryptCost = 4
+        config.logLevel = .warning
+        config.http.longPollMaxTimeout = .seconds(10)
+        return config
+    }
+
+    /// Builds the app on a fresh database and runs `test` against it, in-process (`.router`)
+    /// or over a real socket (`.live`, for long-polls and WebSockets).
+    static func run(
+        _ backend: TestBackend = .sqlite, _ mode: TestingSetup = .router,
+        configure: (inout AppConfig) -> Void = { _ in },
+        _ test: @escaping @Sendable (TestWorld) async throws -> Void
+    ) async throws {
+        let database = try await ScratchDatabase.make(backend)
+        var config = config(database)
+        configure(&config)
+        var logger = Logger(label: "parley-test")
+        logger.logLevel = config.logLevel
+        let services = try await ParleyServices.open(config, logger: logger)
+        let app = buildApplication(config, services: services, logger: logger)
+        do {
+            try await app.test(mode) { client in try await test(TestWorld(client: client, services: services)) }
+            try await database.remove()
+        } catch {
+            try? await database.remove()
+            throw error
+        }
+    }
+
+    // MARK: Requests
+
+    @discardableResult
+    func call(
+        _ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: (any Encodable)? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var body: ByteBuffer?
+        if let json {
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(bytes: try JSONEncoder().encode(json))
+        }
+        return try await client.execute(uri: path, method: method, headers: headers, body: body)
+    }
+
+    /// Calls and decodes the answer, expecting `status`.
+    func expect<T: Decodable>(
+        _ status: HTTPResponse.Status, _ type: T.Type, _ method: HTTPRequest.Method, _ path: String,
+        token: String? = nil, json: (any Encodable)? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> T {
+        let response = try await call(method, path, token: token, json: json)
+        #expect(response.status == status, "\(method) \(path): \(String(buffer: response.body))", sourceLocation: sourceLocation)
+        return try JSONDecoder().decode(T.self, from: Data(buffer: response.body))
+    }
+
+    /// Calls and checks the error envelope's status and code.
+    func expectError(
+        _ status: HTTPResponse.Status, code: String, _ method: HTTPRequest.Method, _ path: String,
+        token: String? = nil, json: (any Encodable)? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let response = try await call(method, path, token: token, json: json)
+        #expect(response.status == status, "\(method) \(path)", sourceLocation: sourceLocation)
+        let envelope = try? JSONDecoder().decode(Wire.ErrorEnvelope.self, from: Data(buffer: response.body))
+        #expect(envelope?.error.code == code, "body: \(String(buffer: response.body))", sourceLocation: sourceLocation)
+    }
+
+    // MARK: Set-up shortcuts
+
+    /// Creates the first admin and logs in.
+    func adminToken() async throws -> String {
+        _ = try await services.directory.bootstrapAdmin(email: Self.adminEmail, name: "Admin", password: Self.password)
+        return try await login(Self.adminEmail).accessToken
+    }
+
+    func login(_ email: String, password: String = TestWorld.password) async throws -> Wire.Login {
+        try await expect(.ok, Wire.Login.self, .post, "/v1/auth/login", json: ["email": email, "password": password])
+    }
+
+    func createDepartment(_ name: String, admin: String) async throws -> Wire.Department {
+        try await expect(.created, Wire.Department.self, .post, "/v1/departments", token: admin, json: ["name": name])
+    }
+
+    /// Creates an agent in `departments` and returns its token.
+    func agentToken(_ email: String, departments: [Int64], admin: String) async throws -> String {
+        let body = Wire.NewAgent(email: email, name: "Agent \(email)", password: Self.password, isAdmin: false, departmentIds: departments)
+        _ = try await expect(.created, Wire.Agent.self, .post, "/v1/agents", token: admin, json: body)
+        return try await login(email).accessToken
+    }
+
+    func startChat(department: Int64, message: String = "Hello, I need help") async throws -> Wire.StartedChat {
+        let body = Wire.StartChat(departmentId: department, name: "Vera Visitor", email: "vera@example.com", message: message)
+        return try await expect(.created, Wire.StartedChat.self, .post, "/v1/chats", json: body)
+    }
+
+    func send(_ text: String, to chat: String, token: String, clientMessageId: String? = nil) async throws -> Wire.Event {
+        try await expect(.created, Wire.Event.self, .post, "/v1/chats/\(chat)/messages", token: token,
+                         json: Wire.Message(text: text, clientMessageId: clientMessageId))
+    }
+}
