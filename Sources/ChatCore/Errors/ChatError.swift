@@ -6,7 +6,7 @@ public enum ChatError: Error, Equatable, Sendable {
     case chatNotFound(ChatID)
     /// A field failed validation; `field` names it as the caller sent it.
     case invalidField(field: String, reason: String)
-    case messageTooLong(limit: Int)
+    case messageTooLong(field: String, limit: Int)
     case emailTaken
     case invalidCredentials
     /// No valid session: the token is missing, malformed, expired or revoked.
@@ -30,7 +30,7 @@ extension ChatError: CustomStringConvertible {
         case .agentNotFound(let id): "No agent has the id \(id)."
         case .chatNotFound(let id): "No chat has the id \(id)."
         case .invalidField(let field, let reason): "Field '\(field)' \(reason)."
-        case .messageTooLong(let limit): "A message may hold at most \(limit) characters."
+        case .messageTooLong(_, let limit): "A message may hold at most \(limit) characters."
         case .emailTaken: "An agent with this email already exists."
         case .invalidCredentials: "The email or password is wrong."
         case .unauthenticated: "A valid access token is required."

@@ -57,7 +57,7 @@ public struct ChatService: Sendable {
     public func startChat(_ request: StartChatRequest) async throws -> StartedChat {
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
-        let message = try Validate.message(request.message, limits: limits)
+        let message = try Validate.message(request.message, field: "message", limits: limits)
         guard try await store.department(request.departmentID) != nil else {
             throw ChatError.departmentNotFound(request.departmentID)
         }
@@ -135,7 +135,7 @@ public struct ChatService: Sendable {
 
     /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
     public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
-        let text = try Validate.message(text, limits: limits)
+        let text = try Validate.message(text, field: "text", limits: limits)
         let clientMessageID = try Validate.clientMessageID(clientMessageID, limits: limits)
         _ = try await access.visibleChat(id, to: principal)
         let author = principal.author

@@ -69,9 +69,11 @@ public struct DirectoryService: Sendable {
     public func updateAgent(
         _ id: AgentID, name: String?, isAdmin: Bool?, password: String?, by caller: Caller
     ) async throws -> Agent {
-        if case .principal(let principal) = caller, principal.agent?.id == id, isAdmin == nil {
-            // An agent editing itself.
-        } else {
+        let isSelf: Bool = if case .principal(let principal) = caller { principal.agent?.id == id } else { false }
+        if isSelf, isAdmin == false {
+            throw ChatError.forbidden(reason: "You cannot remove your own admin rights; ask another admin.")
+        }
+        if !isSelf || isAdmin != nil {
             try caller.requireAdmin()
         }
         let cleanName = try name.map { try Validate.name($0, limits: limits) }

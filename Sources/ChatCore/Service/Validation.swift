@@ -29,11 +29,13 @@ enum Validate {
         return trimmed
     }
 
-    static func message(_ value: String, limits: ChatLimits) throws -> String {
+    static func message(_ value: String, field: String, limits: ChatLimits) throws -> String {
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ChatError.invalidField(field: "text", reason: "must not be empty")
+            throw ChatError.invalidField(field: field, reason: "must not be empty")
         }
-        guard value.count <= limits.maxMessageLength else { throw ChatError.messageTooLong(limit: limits.maxMessageLength) }
+        guard value.count <= limits.maxMessageLength else {
+            throw ChatError.messageTooLong(field: field, limit: limits.maxMessageLength)
+        }
         return value
     }
 

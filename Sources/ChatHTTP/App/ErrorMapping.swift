@@ -35,8 +35,9 @@ extension ChatError {
 
     /// The field a validation error names, for clients that highlight it.
     var field: String? {
-        if case .invalidField(let field, _) = self { return field }
-        if case .messageTooLong = self { return "text" }
-        return nil
+        switch self {
+        case .invalidField(let field, _), .messageTooLong(let field, _): field
+        default: nil
+        }
     }
 }

@@ -14,7 +14,7 @@ struct ErrorEnvelope: Encodable {
 }
 
 /// Renders every error as the JSON envelope with its status. Errors that are not the
-/// caller's fault become a bare 500 and are logged in full, never shown.
+/// caller's fault become a 500 `internal_error` and are logged in full, never shown.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {

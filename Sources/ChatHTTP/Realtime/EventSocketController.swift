@@ -5,7 +5,7 @@ import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 
-/// `GET /v1/ws?access_token=T&cursor=N`: the live feed over a WebSocket. The server sends
+/// `GET /v1/ws?access_token=T&cursor=N|latest`: the live feed over a WebSocket. The server sends
 /// every event after `cursor` in the chats the caller may see, then each new event and
 /// typing notice as it happens. The client may send typing notices. A client that
 /// reconnects with the last cursor it received gets exactly what it missed.
@@ -32,11 +32,11 @@ struct EventSocketController {
     func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
         router.ws("ws") { request, context in
             _ = try await principal(of: request, context: context)
-            _ = try cursor(of: request)
+            _ = try await request.feedCursor(feed)
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             guard let principal = try? await principal(of: context.request, context: context.requestContext),
-                  let cursor = try? cursor(of: context.request)
+                  let cursor = try? await context.request.feedCursor(feed)
             else { return }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -58,12 +58,6 @@ struct EventSocketController {
         if let principal = context.principal { return principal }
         guard let token = request.uri.queryParameters["access_token"] else { throw ChatError.unauthenticated }
         return try await auth.authenticate(String(token))
-    }
-
-    private func cursor(of request: Request) throws -> EventCursor {
-        let value = try request.queryInteger("cursor") ?? 0
-        guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
-        return EventCursor(Int64(value))
     }
 
     private func push(_ items: AsyncThrowingStream<FeedItem, any Error>, to outbound: WebSocketOutboundWriter) async throws {
@@ -97,7 +91,8 @@ struct EventSocketController {
         switch error {
         case let error as ChatError: ErrorEnvelope.Body(code: error.code, message: error.description, field: error.field)
         case let error as APIError: ErrorEnvelope.Body(code: error.code, message: error.message, field: nil)
-        default: ErrorEnvelope.Body(code: "malformed_request", message: "The message is not valid JSON.", field: nil)
+        case is DecodingError: ErrorEnvelope.Body(code: "malformed_request", message: "The message is not valid JSON.", field: nil)
+        default: ErrorEnvelope.Body(code: "internal_error", message: "Something went wrong on the server.", field: nil)
         }
     }
 

@@ -2,7 +2,7 @@ import ChatCore
 import Hummingbird
 import ServiceLifecycle
 
-/// `GET /v1/sync?cursor=N&timeout=S&limit=L`: the long-poll. Answers at once with the
+/// `GET /v1/sync?cursor=N|latest&timeout=S&limit=L`: the long-poll. Answers at once with the
 /// events after `cursor` in every chat the caller may see, or waits up to `timeout`
 /// seconds (capped) for one. An empty answer carries the same cursor back.
 struct SyncController {
@@ -21,13 +21,12 @@ struct SyncController {
 
     @Sendable func sync(_ request: Request, context: ParleyRequestContext) async throws -> SyncResponse {
         let principal = try context.requirePrincipal()
-        let cursor = try request.queryInteger("cursor") ?? 0
-        guard cursor >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
+        let cursor = try await request.feedCursor(feed)
         let timeout = try Self.timeout(request.queryInteger("timeout"), limits: limits)
         let limit = try request.queryInteger("limit") ?? limits.syncDefaultLimit
         // A shutting-down server answers waiting polls at once instead of holding them open.
         let batch = try await cancelWhenGracefulShutdown {
-            try await feed.sync(for: principal, after: EventCursor(Int64(cursor)), limit: limit, timeout: timeout)
+            try await feed.sync(for: principal, after: cursor, limit: limit, timeout: timeout)
         }
         return SyncResponse(
             cursor: batch.cursor.rawValue, events: batch.events.map(EventResponse.init),

@@ -60,6 +60,18 @@ struct AuthorizationTests {
             try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/departments", token: agent, json: ["name": "Mine"])
             try await world.expectError(.unauthorized, code: "unauthenticated", .post, "/v1/agents", json: body)
             try await world.expectError(.unauthorized, code: "unauthenticated", .get, "/v1/chats", token: "not-a-jwt")
+            let me = try await world.expect(.ok, Wire.Login.self, .post, "/v1/auth/login", json: ["email": TestWorld.adminEmail, "password": TestWorld.password])
+            try await world.expectError(.forbidden, code: "forbidden", .patch, "/v1/agents/\(me.agent.id)", token: admin, json: ["isAdmin": false])
+        }
+    }
+
+    @Test func aStaleTokenDoesNotBlockPublicRoutes() async throws {
+        try await TestWorld.run { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let body = Wire.StartChat(departmentId: sales.id, name: "Al", email: "al@example.com", message: "hi")
+            _ = try await world.expect(.created, Wire.StartedChat.self, .post, "/v1/chats", token: "expired-or-forged", json: body)
+            #expect(try await world.call(.get, "/healthz", token: "expired-or-forged").status == .ok)
         }
     }
 

@@ -47,6 +47,20 @@ struct LongPollTests {
         }
     }
 
+    @Test func latestSkipsTheBacklog() async throws {
+        try await TestWorld.run { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let latest = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=latest&timeout=0", token: admin)
+            #expect(latest.events.isEmpty)
+            #expect(latest.cursor == started.events.last?.cursor)
+            let sent = try await world.send("news", to: started.chat.id, token: started.credentials.accessToken)
+            let next = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(latest.cursor)&timeout=0", token: admin)
+            #expect(next.events == [sent])
+        }
+    }
+
     @Test func typingIsPushedToTheWaitingSideAndNotStored() async throws {
         try await TestWorld.run(.sqlite, .ahc(.http)) { world in
             let admin = try await world.adminToken()
