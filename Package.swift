@@ -88,6 +88,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ChatServerTests",
+            dependencies: ["ChatServer", "ChatHTTP", "ChatStorage"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ChatCoreTests",
             dependencies: ["ChatCore"],
             swiftSettings: swiftSettings

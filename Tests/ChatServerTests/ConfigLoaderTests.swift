@@ -1,0 +1,64 @@
+import ChatHTTP
+import ChatStorage
+import Foundation
+import Testing
+
+@testable import ChatServer
+
+@Suite("Configuration from the environment")
+struct ConfigLoaderTests {
+    static func scratchDirectory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("parley-config-\(UUID().uuidString)").path
+    }
+
+    static let secret = String(repeating: "s", count: 64)
+
+    @Test func defaultsGiveSQLiteInTheDataDirectoryAndAKeptSecret() throws {
+        let directory = Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let loader = ConfigLoader(environment: ["PARLEY_DATA_DIR": directory])
+        let first = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(first.storage == .sqliteFile(path: directory + "/parley.sqlite"))
+        #expect(first.host == "127.0.0.1" && first.port == 8080)
+        #expect(first.jwtSecret.utf8.count >= 64)
+        let second = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(second.jwtSecret == first.jwtSecret, "the generated secret is kept across restarts")
+    }
+
+    @Test func flagsWinOverTheEnvironment() throws {
+        let loader = ConfigLoader(environment: ["PARLEY_PORT": "9000", "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"])
+        let config = try loader.load(host: "0.0.0.0", port: 9100, databaseURL: nil, dataDir: nil, logLevel: "debug")
+        #expect(config.port == 9100 && config.host == "0.0.0.0" && config.logLevel == .debug)
+        #expect(config.storage == .sqliteInMemory)
+    }
+
+    @Test(arguments: [
+        ["PARLEY_PORT": "eighty"],
+        ["PARLEY_DATABASE_URL": "mysql://db"],
+        ["PARLEY_JWT_SECRET": "short"],
+        ["PARLEY_LOG_LEVEL": "loud"],
+        ["PARLEY_MAX_BODY_BYTES": "-1"],
+        ["PARLEY_LONG_POLL_MAX_SECONDS": "0"],
+    ])
+    func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
+        var environment = environment
+        let name = try #require(environment.keys.first)
+        if name != "PARLEY_JWT_SECRET" { environment["PARLEY_JWT_SECRET"] = Self.secret }
+        if name != "PARLEY_DATABASE_URL" { environment["PARLEY_DATABASE_URL"] = "sqlite::memory:" }
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigLoader(environment: environment).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        }
+        #expect(error?.description.hasPrefix(name) == true, "\(error?.description ?? "")")
+    }
+
+    @Test func aPostgresURLIsAcceptedAndItsPasswordNeverEchoed() throws {
+        let config = try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret])
+            .load(host: nil, port: nil, databaseURL: "postgres://parley:pw@127.0.0.1:5432/parley", dataDir: nil, logLevel: nil)
+        #expect(config.storage == .postgres(url: "postgres://parley:pw@127.0.0.1:5432/parley"))
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret])
+                .load(host: nil, port: nil, databaseURL: "postgres://parley:hunter2@/nohost", dataDir: nil, logLevel: nil)
+        }
+        #expect(error?.description.contains("hunter2") == false)
+    }
+}
