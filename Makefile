@@ -5,10 +5,13 @@
 build:
 	swift build
 
+# Installs the visitor-intelligence data sets when missing, then runs the server.
 run:
+	scripts/install-data.sh
 	swift run parley
 
 test:
+	scripts/install-data.sh
 	swift test
 
 # The same suite, with the storage contract and app tests also run on a throw-away PostgreSQL.

@@ -27,10 +27,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "ChatCore",
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "CaptchaImage", swiftSettings: swiftSettings),
+        .testTarget(name: "CaptchaImageTests", dependencies: ["CaptchaImage"], swiftSettings: swiftSettings),
+        .target(
+            name: "VisitorInsight",
+            dependencies: ["ChatCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -53,9 +62,12 @@ let package = Package(
             dependencies: [
                 "ChatCore",
                 "ChatStorage",
+                "VisitorInsight",
+                "CaptchaImage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -93,6 +105,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "VisitorInsightTests",
+            dependencies: ["VisitorInsight", "ChatCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ChatCoreTests",
             dependencies: ["ChatCore"],
             swiftSettings: swiftSettings
@@ -125,6 +142,8 @@ let package = Package(
                 "ChatStorage",
                 "ChatHTTP",
                 "ParleyTestSupport",
+                "VisitorInsight",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

@@ -46,7 +46,36 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_ACCESS_TOKEN_TTL_SECONDS", in: 30...86_400) {
             config.tokens.accessTokenLifetime = .seconds(seconds)
         }
+        if let seconds = try integer("PARLEY_VISITOR_TOKEN_TTL_SECONDS", in: 30...86_400) {
+            config.tokens.visitorAccessTokenLifetime = .seconds(seconds)
+        }
+        try loadVisitorFacing(into: &config)
         return config
+    }
+
+    /// Captchas, proxies and the visitor-intelligence data sets.
+    private func loadVisitorFacing(into config: inout AppConfig) throws {
+        switch environment["PARLEY_CAPTCHA"]?.lowercased() {
+        case nil, "on": config.captcha.isRequired = true
+        case "off": config.captcha.isRequired = false
+        case let other?: throw ConfigurationError(description: "PARLEY_CAPTCHA: '\(other)' is neither on nor off")
+        }
+        if let seconds = try integer("PARLEY_CAPTCHA_TTL_SECONDS", in: 10...3600) {
+            config.captcha.lifetime = .seconds(seconds)
+        }
+        config.http.captchasPerMinute = try integer("PARLEY_CAPTCHAS_PER_MINUTE", in: 1...1_000_000) ?? config.http.captchasPerMinute
+        if let list = environment["PARLEY_TRUSTED_PROXIES"] {
+            config.trustedProxies = try list.split(separator: ",").map { entry in
+                let text = entry.trimmingCharacters(in: .whitespaces)
+                guard let range = AddressRange(text) else {
+                    throw ConfigurationError(description: "PARLEY_TRUSTED_PROXIES: '\(text)' is not an IP address or CIDR range")
+                }
+                return range
+            }
+        }
+        config.insight.userAgentRegexes = environment["PARLEY_UAP_REGEXES"] ?? config.insight.userAgentRegexes
+        config.insight.geoIPv4 = environment["PARLEY_GEOIP_V4"] ?? config.insight.geoIPv4
+        config.insight.geoIPv6 = environment["PARLEY_GEOIP_V6"] ?? config.insight.geoIPv6
     }
 
     private func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {

@@ -19,6 +19,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case chatNotQueued(ChatID)
     /// An agent tried to write in a chat another agent (or no agent) serves.
     case notChatAgent(ChatID)
+    /// The captcha is unknown, expired, already used, or its answer is wrong.
+    case captchaFailed
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
 }
@@ -39,6 +41,7 @@ extension ChatError: CustomStringConvertible {
         case .chatEnded(let id): "Chat \(id) has ended."
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
         case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
+        case .captchaFailed: "The captcha answer is wrong, or the captcha expired or was already used; get a new one."
         case .storageUnavailable: "The database is unavailable."
         }
     }

@@ -1,5 +1,8 @@
 /// Hashes and checks passwords with a deliberately slow algorithm.
 public protocol PasswordHasher: Sendable {
+    /// A hash of a password nobody knows, made with the same cost as real ones: checking a
+    /// login for an unknown email against it takes as long as for a known one.
+    var decoyHash: String { get }
     func hash(_ password: String) async throws -> String
     func verify(_ password: String, against hash: String) async throws -> Bool
 }

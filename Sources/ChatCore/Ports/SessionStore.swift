@@ -30,10 +30,14 @@ public protocol SessionStore: Sendable {
     /// Uses up the refresh token with this hash and stores `successor` in one transaction.
     func rotateRefreshToken(hash: String, successor: String, successorExpiresAt: Date, at date: Date) async throws -> RefreshOutcome
     func revokeSession(_ id: SessionID, at date: Date) async throws
+
+    /// Where a session's server-tracked feed stands, per scope (e.g. one chat).
+    func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor?
+    func setFeedPosition(_ cursor: EventCursor, of session: SessionID, scope: String) async throws
 }
 
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

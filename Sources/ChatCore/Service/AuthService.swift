@@ -29,7 +29,7 @@ public struct AuthService: Sendable {
     public func login(email: String, password: String) async throws -> (Agent, IssuedCredentials) {
         let found = try await directory.agentCredentials(email: email.trimmingCharacters(in: .whitespaces).lowercased())
         // Check a password even for an unknown email, so response times do not reveal which emails exist.
-        let hash = found?.passwordHash ?? Self.unknownAgentHash
+        let hash = found?.passwordHash ?? passwords.decoyHash
         let matches = try await passwords.verify(password, against: hash)
         guard let agent = found?.agent, matches else { throw ChatError.invalidCredentials }
         return (agent, try await openSession(for: .agent(agent.id)))
@@ -110,7 +110,4 @@ public struct AuthService: Sendable {
             refreshToken: refreshToken
         )
     }
-
-    /// A bcrypt hash of a random password nobody knows, checked when the email is unknown.
-    private static let unknownAgentHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuQ2CkbWlqzNRMzE6NMTNbGEDY/Ya0WdK"
 }

@@ -17,6 +17,12 @@ public struct StartChatRequest: Sendable {
     }
 }
 
+/// Whether starting a chat needs a solved captcha.
+public enum CaptchaCheck: Sendable {
+    case notRequired
+    case required(CaptchaAnswer?)
+}
+
 /// A chat just started, with the visitor's credentials for it.
 public struct StartedChat: Sendable {
     public var chat: Chat
@@ -38,28 +44,35 @@ public struct ChatService: Sendable {
     private let store: any ParleyStore
     private let bus: any EventBus
     private let auth: AuthService
+    private let captchas: CaptchaService
     private let access: ChatAccess
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, auth: AuthService, limits: ChatLimits,
+        store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, limits: ChatLimits,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.bus = bus
         self.auth = auth
+        self.captchas = captchas
         self.access = ChatAccess(store: store)
         self.limits = limits
         self.now = now
     }
 
-    public func startChat(_ request: StartChatRequest) async throws -> StartedChat {
+    /// Starts a chat. Every field is checked before the captcha is used up, and the captcha
+    /// before anything is stored.
+    public func startChat(_ request: StartChatRequest, captcha: CaptchaCheck = .notRequired) async throws -> StartedChat {
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
         let message = try Validate.message(request.message, field: "message", limits: limits)
         guard try await store.department(request.departmentID) != nil else {
             throw ChatError.departmentNotFound(request.departmentID)
+        }
+        if case .required(let answer) = captcha {
+            try await captchas.verify(answer)
         }
         let date = now()
         let visitor = Visitor(
@@ -193,6 +206,19 @@ public struct ChatService: Sendable {
             if case .after = page { events.removeLast() } else { events.removeFirst() }
         }
         return (events, hasMore)
+    }
+
+    /// The display names of the events' authors (system events have none).
+    public func authorNames(of events: [ChatEvent]) async throws -> [EventAuthor: String] {
+        var names: [EventAuthor: String] = [:]
+        for author in Set(events.map(\.author)) {
+            switch author {
+            case .visitor(let id): names[author] = try await store.visitor(id)?.name
+            case .agent(let id): names[author] = try await store.agent(id)?.name
+            case .system: break
+            }
+        }
+        return names
     }
 
     private func visitorChat(of principal: Principal) throws -> ChatID {

@@ -19,11 +19,11 @@ public enum FeedItem: Sendable, Equatable {
 /// a reader that resumes from the last cursor it saw misses nothing and sees nothing twice.
 /// Waiting readers sleep on the event bus; none polls the database.
 public struct EventFeed: Sendable {
-    private let store: any ChatStore
+    private let store: any ParleyStore
     private let bus: any EventBus
     private let limits: ChatLimits
 
-    public init(store: any ChatStore, bus: any EventBus, limits: ChatLimits) {
+    public init(store: any ParleyStore, bus: any EventBus, limits: ChatLimits) {
         self.store = store
         self.bus = bus
         self.limits = limits
@@ -36,9 +36,12 @@ public struct EventFeed: Sendable {
 
     /// Answers at once with the events after `cursor` if there are any; otherwise waits until
     /// one is committed, someone types, `timeout` passes or the calling task is cancelled.
-    public func sync(for principal: Principal, after cursor: EventCursor, limit: Int, timeout: Duration) async throws -> FeedBatch {
+    /// With `chat`, only that chat's events (which the principal must be allowed to see).
+    public func sync(
+        for principal: Principal, in chat: ChatID? = nil, after cursor: EventCursor, limit: Int, timeout: Duration
+    ) async throws -> FeedBatch {
         let limit = try Validate.pageSize(limit, limits: limits)
-        let scope = ChatAccess.scope(of: principal)
+        let scope = try await scope(of: principal, narrowedTo: chat)
         // Listen before reading, so an event committed between the read and the wait still wakes us.
         let listener = bus.listen(to: scope)
         let events = try await store.events(after: cursor, in: scope, limit: limit)
@@ -64,6 +67,22 @@ public struct EventFeed: Sendable {
         }
         // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
         return FeedBatch(events: [], typing: [], cursor: cursor)
+    }
+
+    /// Like `sync`, for clients that keep no cursor: the server remembers, per session and
+    /// chat, the cursor of the last answer it gave, and starts the next sync there.
+    /// An explicit `cursor` overrides the remembered one.
+    public func syncFromSavedPosition(
+        for principal: Principal, in chat: ChatID?, cursor explicit: EventCursor?, limit: Int, timeout: Duration
+    ) async throws -> FeedBatch {
+        let scopeKey = chat.map { "chat:\($0.rawValue)" } ?? "all"
+        let saved = try await store.feedPosition(of: principal.session, scope: scopeKey)
+        let start = explicit ?? saved ?? .start
+        let batch = try await sync(for: principal, in: chat, after: start, limit: limit, timeout: timeout)
+        if batch.cursor != saved {
+            try await store.setFeedPosition(batch.cursor, of: principal.session, scope: scopeKey)
+        }
+        return batch
     }
 
     /// Every event after `cursor`, then every new event and typing notice as they happen,
@@ -100,5 +119,11 @@ public struct EventFeed: Sendable {
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    private func scope(of principal: Principal, narrowedTo chat: ChatID?) async throws -> EventScope {
+        guard let chat else { return ChatAccess.scope(of: principal) }
+        _ = try await ChatAccess(store: store).visibleChat(chat, to: principal)
+        return .chat(chat)
     }
 }

@@ -41,7 +41,7 @@ struct AuthController {
 
     @Sendable func login(_ request: Request, context: ParleyRequestContext) async throws -> LoginResponse {
         var request = request
-        try logins.check(context.clientAddress)
+        try logins.check(context.rateLimitKey)
         let body = try await request.decodeJSON(LoginRequest.self, limit: limits.maxBodyBytes)
         let (agent, credentials) = try await auth.login(email: body.email, password: body.password)
         let tokens = CredentialsResponse(credentials)
@@ -53,7 +53,7 @@ struct AuthController {
 
     @Sendable func refresh(_ request: Request, context: ParleyRequestContext) async throws -> CredentialsResponse {
         var request = request
-        try logins.check(context.clientAddress)
+        try logins.check(context.rateLimitKey)
         let body = try await request.decodeJSON(RefreshRequest.self, limit: limits.maxBodyBytes)
         return CredentialsResponse(try await auth.refresh(body.refreshToken))
     }

@@ -5,6 +5,7 @@ import Hummingbird
 /// read history and close.
 struct ChatsController {
     let chats: ChatService
+    let insights: VisitorInsights
     let limits: HTTPLimits
     let chatStarts: RateLimiter
 
@@ -50,12 +51,12 @@ struct ChatsController {
 
     @Sendable func start(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<StartResponse> {
         var request = request
-        try chatStarts.check(context.clientAddress)
+        try chatStarts.check(context.rateLimitKey)
         let body = try await request.decodeJSON(StartRequest.self, limit: limits.maxBodyBytes)
         let started = try await chats.startChat(StartChatRequest(
             departmentID: DepartmentID(body.departmentId), name: body.name, email: body.email, message: body.message,
             profile: VisitorProfile(
-                userAgent: request.headers[.userAgent], ipAddress: context.remoteAddress?.ipAddress,
+                userAgent: request.headers[.userAgent], ipAddress: context.clientAddress,
                 language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
             )
         ))
@@ -82,7 +83,7 @@ struct ChatsController {
 
     @Sendable func get(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
         let chat = try await chats.chat(chatID(context), for: context.requirePrincipal())
-        return ChatResponse(chat, visitor: try await chats.visitor(of: chat))
+        return ChatResponse(chat, visitor: insights.details(of: try await chats.visitor(of: chat)))
     }
 
     @Sendable func join(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {

@@ -50,8 +50,30 @@ struct VisitorResponse: ResponseCodable {
     let language: String?
     let sourceUrl: String?
     let createdAt: String
+    /// Derived from the user agent and the address, when the server has the data sets.
+    let device: DeviceResponse?
+    let location: LocationResponse?
 
-    init(_ visitor: Visitor) {
+    struct DeviceResponse: ResponseCodable {
+        let browser: String?
+        let browserMajorVersion: String?
+        let platform: String?
+        let platformVersion: String?
+        let type: String?
+    }
+
+    struct LocationResponse: ResponseCodable {
+        let countryCode: String
+        let country: String
+        let continent: String?
+        let flag: String
+    }
+
+    init(_ details: VisitorDetails) {
+        self.init(details.visitor, device: details.device, geo: details.geo)
+    }
+
+    init(_ visitor: Visitor, device: DeviceInfo? = nil, geo: GeoInfo? = nil) {
         id = visitor.id.rawValue
         name = visitor.name
         email = visitor.email
@@ -60,6 +82,11 @@ struct VisitorResponse: ResponseCodable {
         language = visitor.profile.language
         sourceUrl = visitor.profile.sourceURL
         createdAt = visitor.createdAt.iso8601
+        self.device = device.map {
+            DeviceResponse(browser: $0.browser, browserMajorVersion: $0.browserMajorVersion, platform: $0.platform,
+                           platformVersion: $0.platformVersion, type: $0.deviceType?.rawValue)
+        }
+        location = geo.map { LocationResponse(countryCode: $0.countryCode, country: $0.country, continent: $0.continent, flag: $0.flag) }
     }
 }
 
@@ -76,7 +103,7 @@ struct ChatResponse: ResponseCodable {
     let updatedAt: String
     let visitor: VisitorResponse?
 
-    init(_ chat: Chat, visitor: Visitor? = nil) {
+    init(_ chat: Chat, visitor: VisitorDetails? = nil) {
         id = chat.id.rawValue
         number = chat.number
         departmentId = chat.departmentID.rawValue

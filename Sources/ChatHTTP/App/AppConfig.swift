@@ -18,6 +18,10 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8 = 12
     public var databasePoolSize = 8
     public var logLevel: Logger.Level = .info
+    /// Proxies whose `X-Forwarded-For` is believed.
+    public var trustedProxies: [AddressRange] = []
+    public var captcha = CaptchaPolicy()
+    public var insight = InsightData()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage
@@ -39,6 +43,28 @@ public struct HTTPLimits: Sendable, Equatable {
     public var chatStartsPerMinute = 10
     /// Login and refresh attempts one client address may make per minute.
     public var loginsPerMinute = 20
+    /// Captchas one client address may fetch per minute.
+    public var captchasPerMinute = 20
 
     public init() {}
+}
+
+/// Where the visitor-intelligence data sets are. Without them, device and location are unknown.
+public struct InsightData: Sendable, Equatable {
+    /// uap-core's rules (Debian package `uap-core`).
+    public var userAgentRegexes: String? = "/usr/share/uap-core/regexes.yaml"
+    /// IPv4 and IPv6 country ranges (Debian package `tor-geoipdb`).
+    public var geoIPv4: String? = "/usr/share/tor/geoip"
+    public var geoIPv6: String? = "/usr/share/tor/geoip6"
+
+    public init() {}
+
+    /// No data sets: every visitor's device and location are unknown.
+    public static let none: InsightData = {
+        var data = InsightData()
+        data.userAgentRegexes = nil
+        data.geoIPv4 = nil
+        data.geoIPv6 = nil
+        return data
+    }()
 }

@@ -35,6 +35,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: ClientAddressMiddleware(resolver: ClientAddressResolver(trustedProxies: config.trustedProxies)))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth))
 
     SystemController(store: services.storage).addRoutes(to: router)
@@ -42,9 +43,15 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     AuthController(auth: services.auth, limits: config.http, logins: RateLimiter(perMinute: config.http.loginsPerMinute))
         .addRoutes(to: v1)
     DirectoryController(directory: services.directory, limits: config.http).addRoutes(to: v1)
-    ChatsController(chats: services.chats, limits: config.http, chatStarts: RateLimiter(perMinute: config.http.chatStartsPerMinute))
+    ChatsController(chats: services.chats, insights: services.insights, limits: config.http, chatStarts: RateLimiter(perMinute: config.http.chatStartsPerMinute))
         .addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(auth: services.auth, chats: services.chats, feed: services.feed).addRoutes(to: v1)
+    IPTPController(
+        services: services, config: config,
+        captchaLimiter: RateLimiter(perMinute: config.http.captchasPerMinute),
+        guestLimiter: RateLimiter(perMinute: config.http.chatStartsPerMinute),
+        loginLimiter: RateLimiter(perMinute: config.http.loginsPerMinute)
+    ).addRoutes(to: router)
     return router
 }

@@ -6,7 +6,7 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .agentNotFound, .chatNotFound: .notFound
-        case .invalidField, .messageTooLong: .unprocessableContent
+        case .invalidField, .messageTooLong, .captchaFailed: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent: .forbidden
@@ -29,6 +29,7 @@ extension ChatError {
         case .chatEnded: "chat_ended"
         case .chatNotQueued: "chat_not_queued"
         case .notChatAgent: "not_chat_agent"
+        case .captchaFailed: "captcha_failed"
         case .storageUnavailable: "storage_unavailable"
         }
     }

@@ -1,49 +1,53 @@
 import ChatCore
 import Foundation
 import Hummingbird
+import Logging
 
-/// The JSON error envelope: `{"error": {"code": "...", "message": "...", "field": "..."}}`.
-struct ErrorEnvelope: Encodable {
-    struct Body: Encodable {
-        let code: String
-        let message: String
-        let field: String?
-    }
+/// An error as every face reports it: status, stable code, message, and the field at fault.
+struct ErrorReport {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var field: String?
+    var headers: HTTPFields = [:]
 
-    let error: Body
-}
-
-/// Renders every error as the JSON envelope with its status. Errors that are not the
-/// caller's fault become a 500 `internal_error` and are logged in full, never shown.
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as ChatError {
+    /// Describes any error. Errors that are not the caller's fault become a 500
+    /// `internal_error` and are logged in full, never shown.
+    init(_ error: any Error, logger: Logger) {
+        switch error {
+        case let error as ChatError:
             if case .storageUnavailable = error {
-                context.logger.error("storage unavailable", metadata: ["error": "\(error)"])
+                logger.error("storage unavailable", metadata: ["error": "\(error)"])
             }
-            return Self.response(error.status, code: error.code, message: error.description, field: error.field)
-        } catch let error as APIError {
-            var response = Self.response(error.status, code: error.code, message: error.message)
-            response.headers.append(contentsOf: error.headers)
-            return response
-        } catch let error as HTTPError {
-            return Self.response(error.status, code: Self.code(for: error.status), message: error.body ?? Self.message(for: error.status))
-        } catch {
-            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            return Self.response(.internalServerError, code: "internal_error", message: "Something went wrong on the server.")
+            self.init(status: error.status, code: error.code, message: error.description, field: error.field)
+        case let error as APIError:
+            self.init(status: error.status, code: error.code, message: error.message, headers: error.headers)
+        case let error as HTTPError:
+            self.init(status: error.status, code: Self.code(for: error.status), message: error.body ?? Self.message(for: error.status))
+        default:
+            logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            self.init(status: .internalServerError, code: "internal_error", message: "Something went wrong on the server.")
         }
     }
 
-    static func response(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) -> Response {
-        let envelope = ErrorEnvelope(error: .init(code: code, message: message, field: field))
-        let data = (try? JSONEncoder().encode(envelope)) ?? Data()
-        return Response(
+    private init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, headers: HTTPFields = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.headers = headers
+    }
+
+    /// A JSON response with this report's status and headers.
+    func response(_ body: some Encodable) -> Response {
+        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        var response = Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data))
         )
+        response.headers.append(contentsOf: headers)
+        return response
     }
 
     private static func code(for status: HTTPResponse.Status) -> String {
@@ -62,6 +66,33 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound: "No such resource."
         case .methodNotAllowed: "This method is not allowed here."
         default: status.reasonPhrase
+        }
+    }
+}
+
+/// The native API's error envelope: `{"error": {"code": "...", "message": "...", "field": "..."}}`.
+struct ErrorEnvelope: Encodable {
+    struct Body: Encodable {
+        let code: String
+        let message: String
+        let field: String?
+    }
+
+    let error: Body
+
+    init(_ report: ErrorReport) {
+        error = Body(code: report.code, message: report.message, field: report.field)
+    }
+}
+
+/// Renders every error in the native envelope with its status.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let report = ErrorReport(error, logger: context.logger)
+            return report.response(ErrorEnvelope(report))
         }
     }
 }

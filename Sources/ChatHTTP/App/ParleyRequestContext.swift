@@ -10,11 +10,14 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
     public let webSocket: WebSocketHandlerReference<Self>
     public let remoteAddress: SocketAddress?
     public var principal: Principal?
+    /// The client's IP address, with trusted proxies taken into account.
+    var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         webSocket = .init()
         remoteAddress = source.channel.remoteAddress
+        clientAddress = remoteAddress?.ipAddress
     }
 
     /// The authenticated caller, or a 401.
@@ -23,8 +26,8 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
         return principal
     }
 
-    /// The caller's address, as the key of per-client limits.
-    var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+    /// The key of per-client limits.
+    var rateLimitKey: String {
+        clientAddress ?? "unknown"
     }
 }

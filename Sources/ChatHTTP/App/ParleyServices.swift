@@ -11,9 +11,23 @@ public struct ParleyServices: Sendable {
     public let directory: DirectoryService
     public let chats: ChatService
     public let feed: EventFeed
+    public let captchas: CaptchaService
+    public let insights: VisitorInsights
+
+    /// Parts to use instead of the ones the configuration names.
+    public struct Overrides: Sendable {
+        /// Already loaded data sets (tests share one copy instead of loading them per app).
+        public var insights: VisitorInsights?
+        public var captchaDrawing: (any CaptchaDrawing)?
+
+        public init(insights: VisitorInsights? = nil, captchaDrawing: (any CaptchaDrawing)? = nil) {
+            self.insights = insights
+            self.captchaDrawing = captchaDrawing
+        }
+    }
 
     /// Opens the database (migrating it) and assembles the services.
-    public static func open(_ config: AppConfig, logger: Logger) async throws -> ParleyServices {
+    public static func open(_ config: AppConfig, logger: Logger, overrides: Overrides = .init()) async throws -> ParleyServices {
         let storage = try await SQLStorage.open(config.storage, logger: logger, poolSize: config.databasePoolSize)
         let bus = LocalEventBus()
         let passwords = BcryptPasswordHasher(cost: config.bcryptCost)
@@ -22,13 +36,19 @@ public struct ParleyServices: Sendable {
             codec: await JWTAccessTokenCodec(secret: config.jwtSecret), tokenHasher: SHA256TokenHasher(),
             policy: config.tokens
         )
+        if !config.captcha.isRequired {
+            logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
+        }
+        let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
             directory: DirectoryService(store: storage, hasher: passwords, limits: config.limits),
-            chats: ChatService(store: storage, bus: bus, auth: auth, limits: config.limits),
-            feed: EventFeed(store: storage, bus: bus, limits: config.limits)
+            chats: ChatService(store: storage, bus: bus, auth: auth, captchas: captchas, limits: config.limits),
+            feed: EventFeed(store: storage, bus: bus, limits: config.limits),
+            captchas: captchas,
+            insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
         )
     }
 }

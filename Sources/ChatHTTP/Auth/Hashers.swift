@@ -6,6 +6,12 @@ import NIOPosix
 /// bcrypt, run off the event loops: a check takes tens to hundreds of milliseconds by design.
 struct BcryptPasswordHasher: PasswordHasher {
     let cost: UInt8
+    let decoyHash: String
+
+    init(cost: UInt8) {
+        self.cost = cost
+        decoyHash = Bcrypt.hash(IdentifierGenerator.hex(byteCount: 16), cost: cost)
+    }
 
     func hash(_ password: String) async throws -> String {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }

@@ -82,17 +82,10 @@ struct EventSocketController {
                 }
                 try await chats.setTyping(typing, in: ChatID(chat), as: principal)
             } catch {
-                try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: Self.describe(error)))))
+                let reported: any Error = error is DecodingError ? APIError.badRequest("The message is not valid JSON.") : error
+                let report = ErrorEnvelope(ErrorReport(reported, logger: logger))
+                try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
             }
-        }
-    }
-
-    private static func describe(_ error: any Error) -> ErrorEnvelope.Body {
-        switch error {
-        case let error as ChatError: ErrorEnvelope.Body(code: error.code, message: error.description, field: error.field)
-        case let error as APIError: ErrorEnvelope.Body(code: error.code, message: error.message, field: nil)
-        case is DecodingError: ErrorEnvelope.Body(code: "malformed_request", message: "The message is not valid JSON.", field: nil)
-        default: ErrorEnvelope.Body(code: "internal_error", message: "Something went wrong on the server.", field: nil)
         }
     }
 

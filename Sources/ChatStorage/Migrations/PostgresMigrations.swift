@@ -96,5 +96,22 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id)",
         ]),
+        captchasAndFeedPositions,
     ]
+}
+
+extension PostgresMigrations {
+    /// Captchas, and the feed positions the server keeps for clients that do not keep a cursor.
+    static let captchasAndFeedPositions = Migration(version: 2, statements: [
+        "CREATE TABLE captchas (id TEXT PRIMARY KEY, answer TEXT NOT NULL, expires_at BIGINT NOT NULL)",
+        "CREATE INDEX captchas_by_expiry ON captchas (expires_at)",
+        """
+        CREATE TABLE feed_positions (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            scope TEXT NOT NULL,
+            cursor BIGINT NOT NULL,
+            PRIMARY KEY (session_id, scope)
+        )
+        """,
+    ])
 }

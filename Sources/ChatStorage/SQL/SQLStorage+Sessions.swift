@@ -52,6 +52,23 @@ extension SQLStorage {
         }
     }
 
+    public func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor? {
+        try await backend.read { db in
+            try await db.raw("""
+                SELECT cursor FROM feed_positions WHERE session_id = \(bind: session.rawValue) AND scope = \(bind: scope)
+                """).first().map { EventCursor(try $0.decode(column: "cursor", as: Int64.self)) }
+        }
+    }
+
+    public func setFeedPosition(_ cursor: EventCursor, of session: SessionID, scope: String) async throws {
+        try await backend.write { db in
+            try await db.raw("""
+                INSERT INTO feed_positions (session_id, scope, cursor) VALUES (\(bind: session.rawValue), \(bind: scope), \(bind: cursor.rawValue))
+                ON CONFLICT (session_id, scope) DO UPDATE SET cursor = excluded.cursor
+                """).run()
+        }
+    }
+
     private static func insert(_ token: RefreshTokenRecord, in db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO refresh_tokens (token_hash, session_id, expires_at, used_at)

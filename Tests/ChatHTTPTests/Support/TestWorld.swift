@@ -22,6 +22,7 @@ struct TestWorld: Sendable {
         config.bcryptCost = 4
         config.logLevel = .warning
         config.http.longPollMaxTimeout = .seconds(10)
+        config.insight = .none
         return config
     }
 
@@ -29,7 +30,7 @@ struct TestWorld: Sendable {
     /// or over a real socket (`.live`, for long-polls and WebSockets).
     static func run(
         _ backend: TestBackend = .sqlite, _ mode: TestingSetup = .router,
-        configure: (inout AppConfig) -> Void = { _ in },
+        configure: (inout AppConfig) -> Void = { _ in }, overrides: ParleyServices.Overrides = .init(),
         _ test: @escaping @Sendable (TestWorld) async throws -> Void
     ) async throws {
         let database = try await ScratchDatabase.make(backend)
@@ -37,7 +38,7 @@ struct TestWorld: Sendable {
         configure(&config)
         var logger = Logger(label: "parley-test")
         logger.logLevel = config.logLevel
-        let services = try await ParleyServices.open(config, logger: logger)
+        let services = try await ParleyServices.open(config, logger: logger, overrides: overrides)
         let app = buildApplication(config, services: services, logger: logger)
         do {
             try await app.test(mode) { client in try await test(TestWorld(client: client, services: services)) }

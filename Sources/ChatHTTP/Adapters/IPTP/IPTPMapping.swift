@@ -1,0 +1,47 @@
+import ChatCore
+import Foundation
+
+extension Date {
+    /// Milliseconds since 1970, as XM writes every time.
+    var epochMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+}
+
+extension IPTPWire.Message {
+    init(_ event: ChatEvent, names: [EventAuthor: String]) {
+        let (type, text, state): (String, String?, String?) = switch event.body {
+        case .message(let text): ("TEXT", text, nil)
+        case .joined: ("JOIN", nil, nil)
+        case .stateChanged(let state): ("STATE", nil, state.rawValue)
+        }
+        let senderId: String? = switch event.author {
+        case .visitor(let id): id.rawValue
+        case .agent(let id): id.rawValue
+        case .system: nil
+        }
+        var isGuest = false
+        if case .visitor = event.author { isGuest = true }
+        self.init(
+            id: event.id, chatId: event.chatID.rawValue, type: type, text: text, state: state, senderId: senderId,
+            senderName: names[event.author], fromGuest: isGuest, clientId: event.clientMessageID,
+            created: event.createdAt.epochMilliseconds
+        )
+    }
+}
+
+extension IPTPWire.TypingNotice {
+    init(_ notice: ChatCore.TypingNotice) {
+        let senderId: String? = switch notice.author {
+        case .visitor(let id): id.rawValue
+        case .agent(let id): id.rawValue
+        case .system: nil
+        }
+        self.init(chatId: notice.chat.chatID.rawValue, senderId: senderId, typing: notice.isTyping)
+    }
+}
+
+extension IPTPWire {
+    /// The chat's subject as XM shows it: "{department}: {guest} [#{ticket}]".
+    static func subject(department: Department, visitor: Visitor, chat: Chat) -> String {
+        "\(department.name): \(visitor.name) [#\(chat.number)]"
+    }
+}

@@ -1,0 +1,48 @@
+import ChatCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Errors in the shape IPTP's clients receive (a Spring-style body), with Parley's stable
+/// `code` added: `{"timestamp", "status", "error", "message", "path", "code"}`.
+struct IPTPErrorMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+
+    struct Body: Encodable {
+        let timestamp: String
+        let status: Int
+        let error: String
+        let message: String
+        let path: String
+        let code: String
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let report = ErrorReport(error, logger: context.logger)
+            return report.response(Body(
+                timestamp: Date().iso8601, status: report.status.code, error: report.status.reasonPhrase,
+                message: report.message, path: request.uri.path, code: report.code
+            ))
+        }
+    }
+}
+
+/// Agents of the XM API send their token in `X-Authorization-Token` rather than `Authorization`.
+struct IPTPTokenMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+    let auth: AuthService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard context.principal == nil, let token = request.headers[Self.tokenHeader] else {
+            return try await next(request, context)
+        }
+        var context = context
+        context.principal = try await auth.authenticate(token)
+        return try await next(request, context)
+    }
+
+    static let tokenHeader = HTTPField.Name("X-Authorization-Token")!
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+
+extension Request {
+    /// The refresh token of a token request, sent either as JSON (`{"refresh_token": "..."}`)
+    /// or as an OAuth2 form (`grant_type=refresh_token&refresh_token=...`).
+    mutating func oauthRefreshToken(limit: Int) async throws -> String {
+        let fields: [String: String]
+        if headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            let buffer = try await collectBody(upTo: limit)
+            var components = URLComponents()
+            components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
+            fields = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
+        } else {
+            fields = try await decodeJSON([String: String].self, limit: limit)
+        }
+        if let grant = fields["grant_type"], grant != "refresh_token" {
+            throw APIError(status: .badRequest, code: "unsupported_grant_type", message: "Only grant_type=refresh_token is supported here.")
+        }
+        guard let token = fields["refresh_token"], !token.isEmpty else {
+            throw APIError.badRequest("Field 'refresh_token' is required.")
+        }
+        return token
+    }
+}
