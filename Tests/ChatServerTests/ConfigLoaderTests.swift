@@ -39,6 +39,9 @@ struct ConfigLoaderTests {
         ["PARLEY_LOG_LEVEL": "loud"],
         ["PARLEY_MAX_BODY_BYTES": "-1"],
         ["PARLEY_LONG_POLL_MAX_SECONDS": "0"],
+        ["PARLEY_TRUSTED_PROXIES": "10.0.0.0/8, "],
+        ["PARLEY_TRUSTED_PROXIES": "10.0.0.0/33"],
+        ["PARLEY_CAPTCHA": "maybe"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment

@@ -19,6 +19,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case chatNotQueued(ChatID)
     /// An agent tried to write in a chat another agent (or no agent) serves.
     case notChatAgent(ChatID)
+    /// An agent answered an offer it does not hold.
+    case noOffer(ChatID)
+    /// The agent already serves as many chats as it may.
+    case atCapacity(limit: Int)
     /// The captcha is unknown, expired, already used, or its answer is wrong.
     case captchaFailed
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
@@ -41,6 +45,8 @@ extension ChatError: CustomStringConvertible {
         case .chatEnded(let id): "Chat \(id) has ended."
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
         case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
+        case .noOffer(let id): "Chat \(id) is not offered to you."
+        case .atCapacity(let limit): "You already serve \(limit) chats, your limit; end one first."
         case .captchaFailed: "The captcha answer is wrong, or the captcha expired or was already used; get a new one."
         case .storageUnavailable: "The database is unavailable."
         }

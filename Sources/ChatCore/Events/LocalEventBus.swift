@@ -18,7 +18,7 @@ public final class LocalEventBus: EventBus {
 
     public func publish(_ notice: ChatNotice) async {
         let targets = state.withLock { state in
-            state.listeners.values.filter { $0.scope.covers(notice.chat) }.map(\.continuation)
+            state.listeners.values.filter { $0.scope.hears(notice) }.map(\.continuation)
         }
         for continuation in targets {
             continuation.yield(.notice(notice))

@@ -9,10 +9,13 @@ public struct Agent: Sendable, Equatable {
     /// The departments the agent serves, in ascending order.
     public var departmentIDs: [DepartmentID]
     public var createdAt: Date
+    public var status: AgentStatus
+    /// The most chats the agent serves at once; nil defers to the department, then to the server.
+    public var maxChats: Int?
 
     public init(
         id: AgentID, email: String, name: String, isAdmin: Bool,
-        departmentIDs: [DepartmentID], createdAt: Date
+        departmentIDs: [DepartmentID], createdAt: Date, status: AgentStatus = .offline, maxChats: Int? = nil
     ) {
         self.id = id
         self.email = email
@@ -20,6 +23,8 @@ public struct Agent: Sendable, Equatable {
         self.isAdmin = isAdmin
         self.departmentIDs = departmentIDs
         self.createdAt = createdAt
+        self.status = status
+        self.maxChats = maxChats
     }
 
     public func serves(_ department: DepartmentID) -> Bool {

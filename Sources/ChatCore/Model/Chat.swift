@@ -18,6 +18,8 @@ public struct Chat: Sendable, Equatable {
     public var state: ChatState
     /// The agent who joined the chat, if any.
     public var agentID: AgentID?
+    /// The agent a queued chat is offered to, and since when.
+    public var offer: Offer?
     /// The per-chat id the next event will get; also the number of events so far.
     public var nextEventID: Int
     public var createdAt: Date
@@ -25,7 +27,7 @@ public struct Chat: Sendable, Equatable {
 
     public init(
         id: ChatID, number: Int64, departmentID: DepartmentID, visitorID: VisitorID, state: ChatState,
-        agentID: AgentID?, nextEventID: Int, createdAt: Date, updatedAt: Date
+        agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.number = number
@@ -33,9 +35,21 @@ public struct Chat: Sendable, Equatable {
         self.visitorID = visitorID
         self.state = state
         self.agentID = agentID
+        self.offer = offer
         self.nextEventID = nextEventID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+}
+
+/// A queued chat offered to one agent, who may accept it until the offer times out.
+public struct Offer: Sendable, Equatable {
+    public var agentID: AgentID
+    public var at: Date
+
+    public init(agentID: AgentID, at: Date) {
+        self.agentID = agentID
+        self.at = at
     }
 }
 

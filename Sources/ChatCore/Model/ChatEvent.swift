@@ -13,6 +13,18 @@ public enum EventBody: Sendable, Equatable {
     case stateChanged(ChatState)
     /// The author (an agent) joined the chat.
     case joined
+    /// Routing offered the chat to this agent. Seen by agents only.
+    case offered(AgentID)
+    /// The offer to this agent ended unaccepted (declined, timed out, agent away). Seen by agents only.
+    case offerWithdrawn(AgentID)
+
+    /// Whether only agents see this event (visitors' feeds and history leave it out).
+    public var isForAgentsOnly: Bool {
+        switch self {
+        case .offered, .offerWithdrawn: true
+        case .message, .stateChanged, .joined: false
+        }
+    }
 }
 
 /// One entry of a chat's append-only event log.

@@ -5,10 +5,15 @@ public struct Department: Sendable, Equatable {
     public var id: DepartmentID
     public var name: String
     public var createdAt: Date
+    public var routingMode: RoutingMode
+    /// The most chats each of its agents serves at once, unless the agent has its own limit.
+    public var maxChatsPerAgent: Int?
 
-    public init(id: DepartmentID, name: String, createdAt: Date) {
+    public init(id: DepartmentID, name: String, createdAt: Date, routingMode: RoutingMode = .leastBusy, maxChatsPerAgent: Int? = nil) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
+        self.routingMode = routingMode
+        self.maxChatsPerAgent = maxChatsPerAgent
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// What a change to one chat does: a new state or agent, and the events that record it.
+/// What a change to one chat does: a new state or agent, an offer made or withdrawn, and
+/// the events that record it.
 public struct ChatChange: Sendable, Equatable {
     public var state: ChatState?
     public var agentID: AgentID?
+    /// `.some(nil)` withdraws the chat's offer.
+    public var offer: Offer??
     public var events: [EventDraft]
 
-    public init(state: ChatState? = nil, agentID: AgentID? = nil, events: [EventDraft]) {
+    public init(state: ChatState? = nil, agentID: AgentID? = nil, offer: Offer?? = nil, events: [EventDraft]) {
         self.state = state
         self.agentID = agentID
+        self.offer = offer
         self.events = events
     }
 }

@@ -37,13 +37,8 @@ public struct TypingNotice: Sendable, Equatable {
 public enum ChatNotice: Sendable, Equatable {
     case appended(ChatAddress, upTo: EventCursor)
     case typing(TypingNotice)
-
-    public var chat: ChatAddress {
-        switch self {
-        case .appended(let chat, _): chat
-        case .typing(let typing): typing.chat
-        }
-    }
+    /// An agent's status changed; agents and supervisors hear it, visitors do not.
+    case presence(PresenceNotice)
 }
 
 /// What a listener receives.
@@ -85,6 +80,16 @@ public struct EventListener: Sendable {
 }
 
 extension EventScope {
+    /// Whether a reader with this scope hears the notice.
+    public func hears(_ notice: ChatNotice) -> Bool {
+        switch notice {
+        case .appended(let chat, _): covers(chat)
+        case .typing(let typing): covers(typing.chat)
+        case .presence:
+            if case .chat = self { false } else { true }
+        }
+    }
+
     /// Whether a notice about `chat` concerns a reader with this scope.
     public func covers(_ chat: ChatAddress) -> Bool {
         switch self {

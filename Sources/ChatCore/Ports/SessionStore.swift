@@ -37,7 +37,7 @@ public protocol SessionStore: Sendable {
 }
 
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore, RoutingStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

@@ -45,18 +45,20 @@ public struct ChatService: Sendable {
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
+    private let routing: RoutingService
     private let access: ChatAccess
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, limits: ChatLimits,
-        now: @escaping @Sendable () -> Date = Date.init
+        store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.bus = bus
         self.auth = auth
         self.captchas = captchas
+        self.routing = routing
         self.access = ChatAccess(store: store)
         self.limits = limits
         self.now = now
@@ -95,6 +97,7 @@ public struct ChatService: Sendable {
         )
         await announce(chat, events)
         let credentials = try await auth.openVisitorSession(visitor: visitor.id, chat: chat.id)
+        try await routing.route(chat.departmentID)
         return StartedChat(chat: chat, visitor: visitor, events: events, credentials: credentials)
     }
 
@@ -128,22 +131,34 @@ public struct ChatService: Sendable {
         return visitor
     }
 
-    /// An agent accepts a queued chat and becomes the one serving it.
+    /// An agent accepts a queued chat (offered to it or not) and becomes the one serving it,
+    /// within its capacity.
     public func join(_ id: ChatID, as principal: Principal) async throws -> Chat {
         let chat = try await access.visibleChat(id, to: principal)
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may join chats.") }
         guard agent.isAdmin || agent.serves(chat.departmentID) else {
             throw ChatError.forbidden(reason: "You do not serve this chat's department.")
         }
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
+        let department = try await store.department(chat.departmentID)
+        let capacity = department.map { RoutingPolicy.capacity(of: agent, in: $0, settings: routing.routingSettings) }
+            ?? routing.routingSettings.defaultMaxChats
+        let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
             if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
             guard chat.state == .queued else { throw ChatError.chatNotQueued(chat.id) }
-            return ChatChange(state: .active, agentID: agent.id, events: [
-                EventDraft(author: .agent(agent.id), body: .joined),
-                EventDraft(author: .system, body: .stateChanged(.active)),
-            ])
+            guard load < capacity else { throw ChatError.atCapacity(limit: capacity) }
+            var drafts: [EventDraft] = []
+            // Picking a chat offered to someone else takes the offer away from them.
+            if let offer = chat.offer, offer.agentID != agent.id {
+                drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID)))
+            }
+            drafts += [EventDraft(author: .agent(agent.id), body: .joined), EventDraft(author: .system, body: .stateChanged(.active))]
+            return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)
         }
-        return await finish(update).chat
+        await announce(joined, events)
+        if let offer = chat.offer, offer.agentID != agent.id {
+            try await routing.route(joined.departmentID)
+        }
+        return joined
     }
 
     /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
@@ -174,9 +189,12 @@ public struct ChatService: Sendable {
             if case .agent(let agent) = principal.role, chat.agentID != nil, chat.agentID != agent.id, !agent.isAdmin {
                 throw ChatError.notChatAgent(chat.id)
             }
-            return ChatChange(state: .ended, events: [EventDraft(author: author, body: .stateChanged(.ended))])
+            return ChatChange(state: .ended, offer: .some(nil), events: [EventDraft(author: author, body: .stateChanged(.ended))])
         }
-        return await finish(update).chat
+        let closed = await finish(update).chat
+        // An ended chat frees its agent's capacity, or the offer it held.
+        try await routing.route(closed.departmentID)
+        return closed
     }
 
     /// Tells the other side that the principal is (or stopped) typing. Not stored.
@@ -205,7 +223,7 @@ public struct ChatService: Sendable {
         if hasMore {
             if case .after = page { events.removeLast() } else { events.removeFirst() }
         }
-        return (events, hasMore)
+        return (EventFeed.visible(events, to: principal), hasMore)
     }
 
     /// The display names of the events' authors (system events have none).

@@ -4,7 +4,8 @@ import Foundation
 /// cursor to resume from next time.
 public struct FeedBatch: Sendable, Equatable {
     public var events: [ChatEvent]
-    public var typing: [TypingNotice]
+    public var typing: [TypingNotice] = []
+    public var presence: [PresenceNotice] = []
     public var cursor: EventCursor
 }
 
@@ -12,6 +13,7 @@ public struct FeedBatch: Sendable, Equatable {
 public enum FeedItem: Sendable, Equatable {
     case event(ChatEvent)
     case typing(TypingNotice)
+    case presence(PresenceNotice)
 }
 
 /// Every new event across all the chats a caller may see, from a cursor on: by long-poll
@@ -46,27 +48,29 @@ public struct EventFeed: Sendable {
         let listener = bus.listen(to: scope)
         let events = try await store.events(after: cursor, in: scope, limit: limit)
         if !events.isEmpty || timeout <= .zero {
-            return FeedBatch(events: events, typing: [], cursor: events.last?.cursor ?? cursor)
+            return FeedBatch(events: Self.visible(events, to: principal), cursor: events.last?.cursor ?? cursor)
         }
         let timer = listener.wake(after: timeout)
         defer { timer.cancel() }
         for await signal in listener.signals {
             switch signal {
             case .timeout:
-                return FeedBatch(events: [], typing: [], cursor: cursor)
+                return FeedBatch(events: [], cursor: cursor)
             case .notice(.typing(let typing)):
                 return FeedBatch(events: [], typing: [typing], cursor: cursor)
+            case .notice(.presence(let presence)):
+                return FeedBatch(events: [], presence: [presence], cursor: cursor)
             case .notice(.appended(_, let upTo)) where upTo > cursor:
                 let events = try await store.events(after: cursor, in: scope, limit: limit)
                 if !events.isEmpty {
-                    return FeedBatch(events: events, typing: [], cursor: events.last?.cursor ?? cursor)
+                    return FeedBatch(events: Self.visible(events, to: principal), cursor: events.last?.cursor ?? cursor)
                 }
             case .notice(.appended):
                 continue
             }
         }
         // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
-        return FeedBatch(events: [], typing: [], cursor: cursor)
+        return FeedBatch(events: [], cursor: cursor)
     }
 
     /// Like `sync`, for clients that keep no cursor: the server remembers, per session and
@@ -98,7 +102,7 @@ public struct EventFeed: Sendable {
                 func catchUp() async throws {
                     while true {
                         let events = try await store.events(after: position, in: scope, limit: pageSize)
-                        for event in events { continuation.yield(.event(event)) }
+                        for event in Self.visible(events, to: principal) { continuation.yield(.event(event)) }
                         position = events.last?.cursor ?? position
                         if events.count < pageSize { return }
                     }
@@ -109,6 +113,7 @@ public struct EventFeed: Sendable {
                         switch signal {
                         case .notice(.appended(_, let upTo)) where upTo > position: try await catchUp()
                         case .notice(.typing(let typing)): continuation.yield(.typing(typing))
+                        case .notice(.presence(let presence)): continuation.yield(.presence(presence))
                         case .notice(.appended), .timeout: continue
                         }
                     }
@@ -125,5 +130,11 @@ public struct EventFeed: Sendable {
         guard let chat else { return ChatAccess.scope(of: principal) }
         _ = try await ChatAccess(store: store).visibleChat(chat, to: principal)
         return .chat(chat)
+    }
+
+    /// Visitors do not see the events meant for agents (offers and their withdrawal).
+    static func visible(_ events: [ChatEvent], to principal: Principal) -> [ChatEvent] {
+        guard case .visitor = principal.role else { return events }
+        return events.filter { !$0.body.isForAgentsOnly }
     }
 }

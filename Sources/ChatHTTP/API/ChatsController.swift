@@ -5,6 +5,7 @@ import Hummingbird
 /// read history and close.
 struct ChatsController {
     let chats: ChatService
+    let routing: RoutingService
     let insights: VisitorInsights
     let limits: HTTPLimits
     let chatStarts: RateLimiter
@@ -43,6 +44,7 @@ struct ChatsController {
         router.get("chats", use: list)
         router.get("chats/:chatId", use: get)
         router.post("chats/:chatId/join", use: join)
+        router.post("chats/:chatId/decline", use: decline)
         router.post("chats/:chatId/messages", use: send)
         router.post("chats/:chatId/close", use: close)
         router.post("chats/:chatId/typing", use: typing)
@@ -83,11 +85,19 @@ struct ChatsController {
 
     @Sendable func get(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
         let chat = try await chats.chat(chatID(context), for: context.requirePrincipal())
-        return ChatResponse(chat, visitor: insights.details(of: try await chats.visitor(of: chat)))
+        return ChatResponse(
+            chat, visitor: insights.details(of: try await chats.visitor(of: chat)), standing: try await routing.standing(of: chat)
+        )
     }
 
     @Sendable func join(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
         ChatResponse(try await chats.join(chatID(context), as: context.requirePrincipal()))
+    }
+
+    /// An agent turns down the chat offered to it.
+    @Sendable func decline(_ request: Request, context: ParleyRequestContext) async throws -> HTTPResponse.Status {
+        try await routing.decline(chatID(context), as: context.requirePrincipal())
+        return .noContent
     }
 
     @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<EventResponse> {

@@ -4,6 +4,7 @@ import Hummingbird
 /// `/v1/departments` and `/v1/agents`: the directory, managed by admins.
 struct DirectoryController {
     let directory: DirectoryService
+    let routing: RoutingService
     let limits: HTTPLimits
 
     struct NameRequest: Decodable {
@@ -60,7 +61,9 @@ struct DirectoryController {
 
     @Sendable func listAgents(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<AgentResponse> {
         let caller = Caller.principal(try context.requirePrincipal())
-        return ListResponse(items: try await directory.agents(by: caller).map(AgentResponse.init))
+        let agents = try await directory.agents(by: caller)
+        let loads = try await routing.loads()
+        return ListResponse(items: agents.map { AgentResponse($0, ongoingChats: loads[$0.id] ?? 0) })
     }
 
     @Sendable func createAgent(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<AgentResponse> {
@@ -76,7 +79,8 @@ struct DirectoryController {
 
     @Sendable func getAgent(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {
         let caller = Caller.principal(try context.requirePrincipal())
-        return AgentResponse(try await directory.agent(AgentID(context.parameters.required("agentId")), by: caller))
+        let agent = try await directory.agent(AgentID(context.parameters.required("agentId")), by: caller)
+        return AgentResponse(agent, ongoingChats: try await routing.loads()[agent.id] ?? 0)
     }
 
     @Sendable func updateAgent(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {

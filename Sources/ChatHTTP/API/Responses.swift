@@ -14,11 +14,15 @@ extension Date {
 struct DepartmentResponse: ResponseCodable {
     let id: Int64
     let name: String
+    let routingMode: String
+    let maxChatsPerAgent: Int?
     let createdAt: String
 
     init(_ department: Department) {
         id = department.id.rawValue
         name = department.name
+        routingMode = department.routingMode.rawValue
+        maxChatsPerAgent = department.maxChatsPerAgent
         createdAt = department.createdAt.iso8601
     }
 }
@@ -30,14 +34,25 @@ struct AgentResponse: ResponseCodable {
     let isAdmin: Bool
     let departmentIds: [Int64]
     let createdAt: String
+    /// online, away or offline.
+    let status: String
+    /// The custom away status, when away for one.
+    let awayReason: String?
+    let maxChats: Int?
+    /// Active chats plus pending offers; present in listings and single-agent reads.
+    let ongoingChats: Int?
 
-    init(_ agent: Agent) {
+    init(_ agent: Agent, ongoingChats: Int? = nil) {
         id = agent.id.rawValue
         email = agent.email
         name = agent.name
         isAdmin = agent.isAdmin
         departmentIds = agent.departmentIDs.map(\.rawValue)
         createdAt = agent.createdAt.iso8601
+        status = agent.status.availability.rawValue
+        awayReason = agent.status.awayReason
+        maxChats = agent.maxChats
+        self.ongoingChats = ongoingChats
     }
 }
 
@@ -82,7 +97,7 @@ struct VisitorResponse: ResponseCodable {
         language = visitor.profile.language
         sourceUrl = visitor.profile.sourceURL
         createdAt = visitor.createdAt.iso8601
-        self.device = device.map {
+        self.device = device.flatMap { $0 == DeviceInfo() ? nil : $0 }.map {
             DeviceResponse(browser: $0.browser, browserMajorVersion: $0.browserMajorVersion, platform: $0.platform,
                            platformVersion: $0.platformVersion, type: $0.deviceType?.rawValue)
         }
@@ -97,19 +112,30 @@ struct ChatResponse: ResponseCodable {
     let visitorId: String
     let state: String
     let agentId: String?
+    /// The agent a queued chat is offered to.
+    let offeredTo: String?
+    /// A queued chat's place in line, on single-chat reads.
+    let queue: QueueResponse?
     /// The id of the chat's newest event.
     let lastEventId: Int
     let createdAt: String
     let updatedAt: String
     let visitor: VisitorResponse?
 
-    init(_ chat: Chat, visitor: VisitorDetails? = nil) {
+    struct QueueResponse: ResponseCodable {
+        let position: Int
+        let estimatedWaitSeconds: Int?
+    }
+
+    init(_ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil) {
         id = chat.id.rawValue
         number = chat.number
         departmentId = chat.departmentID.rawValue
         visitorId = chat.visitorID.rawValue
         state = chat.state.rawValue
         agentId = chat.agentID?.rawValue
+        offeredTo = chat.offer?.agentID.rawValue
+        queue = standing.map { QueueResponse(position: $0.position, estimatedWaitSeconds: $0.estimatedWait.map { Int($0.rounded()) }) }
         lastEventId = chat.nextEventID - 1
         createdAt = chat.createdAt.iso8601
         updatedAt = chat.updatedAt.iso8601
@@ -138,6 +164,8 @@ struct EventResponse: ResponseCodable {
     let author: AuthorResponse
     let text: String?
     let state: String?
+    /// The agent an offer was made to or withdrawn from.
+    let agentId: String?
     let clientMessageId: String?
     let createdAt: String
 
@@ -149,9 +177,11 @@ struct EventResponse: ResponseCodable {
         clientMessageId = event.clientMessageID
         createdAt = event.createdAt.iso8601
         switch event.body {
-        case .message(let text): (type, self.text, state) = ("message", text, nil)
-        case .stateChanged(let state): (type, text, self.state) = ("state", nil, state.rawValue)
-        case .joined: (type, text, state) = ("joined", nil, nil)
+        case .message(let text): (type, self.text, state, agentId) = ("message", text, nil, nil)
+        case .stateChanged(let state): (type, text, self.state, agentId) = ("state", nil, state.rawValue, nil)
+        case .joined: (type, text, state, agentId) = ("joined", nil, nil, nil)
+        case .offered(let agent): (type, text, state, agentId) = ("offered", nil, nil, agent.rawValue)
+        case .offerWithdrawn(let agent): (type, text, state, agentId) = ("offer_withdrawn", nil, nil, agent.rawValue)
         }
     }
 }
@@ -166,6 +196,20 @@ struct TypingResponse: ResponseCodable {
         chatId = notice.chat.chatID.rawValue
         author = AuthorResponse(notice.author)
         typing = notice.isTyping
+        at = notice.at.iso8601
+    }
+}
+
+struct PresenceResponse: ResponseCodable {
+    let agentId: String
+    let status: String
+    let awayReason: String?
+    let at: String
+
+    init(_ notice: PresenceNotice) {
+        agentId = notice.agentID.rawValue
+        status = notice.status.availability.rawValue
+        awayReason = notice.status.awayReason
         at = notice.at.iso8601
     }
 }

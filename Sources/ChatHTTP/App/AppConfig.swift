@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     /// Proxies whose `X-Forwarded-For` is believed.
     public var trustedProxies: [AddressRange] = []
     public var captcha = CaptchaPolicy()
+    public var routing = RoutingSettings()
+    /// How often offers are checked for timeouts and queues for chats nobody was offered.
+    public var routingSweepInterval: Duration = .seconds(1)
     public var insight = InsightData()
 
     public init(storage: StorageLocation, jwtSecret: String) {

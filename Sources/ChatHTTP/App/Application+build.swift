@@ -22,7 +22,10 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
-        services: [StorageService(storage: services.storage)],
+        services: [
+            StorageService(storage: services.storage),
+            RoutingSweeper(routing: services.routing, interval: config.routingSweepInterval, logger: logger),
+        ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.notice("Parley is listening on http://\(config.host):\(port)")
@@ -38,20 +41,24 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     router.add(middleware: ClientAddressMiddleware(resolver: ClientAddressResolver(trustedProxies: config.trustedProxies)))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth))
 
+    // One counter per limit, shared by every face, so a client cannot double its allowance.
+    let logins = RateLimiter(perMinute: config.http.loginsPerMinute)
+    let chatStarts = RateLimiter(perMinute: config.http.chatStartsPerMinute)
+
     SystemController(store: services.storage).addRoutes(to: router)
     let v1 = router.group("v1")
-    AuthController(auth: services.auth, limits: config.http, logins: RateLimiter(perMinute: config.http.loginsPerMinute))
-        .addRoutes(to: v1)
-    DirectoryController(directory: services.directory, limits: config.http).addRoutes(to: v1)
-    ChatsController(chats: services.chats, insights: services.insights, limits: config.http, chatStarts: RateLimiter(perMinute: config.http.chatStartsPerMinute))
+    AuthController(auth: services.auth, limits: config.http, logins: logins).addRoutes(to: v1)
+    DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
+    RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
+    ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(auth: services.auth, chats: services.chats, feed: services.feed).addRoutes(to: v1)
     IPTPController(
         services: services, config: config,
         captchaLimiter: RateLimiter(perMinute: config.http.captchasPerMinute),
-        guestLimiter: RateLimiter(perMinute: config.http.chatStartsPerMinute),
-        loginLimiter: RateLimiter(perMinute: config.http.loginsPerMinute)
+        guestLimiter: chatStarts,
+        loginLimiter: logins
     ).addRoutes(to: router)
     return router
 }

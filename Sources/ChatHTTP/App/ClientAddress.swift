@@ -11,7 +11,7 @@ public struct AddressRange: Sendable, Equatable {
     private let prefixLength: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let bytes = Self.bytes(of: parts[0]) else { return nil }
         let maxLength = bytes.count * 8
         let length = parts.count == 2 ? Int(parts[1]) : maxLength
@@ -32,17 +32,18 @@ public struct AddressRange: Sendable, Equatable {
         return true
     }
 
-    /// The address as 4 or 16 bytes, or nil when it is not an IP address.
+    /// The address as 4 or 16 bytes (an IPv4-mapped IPv6 address as its 4 IPv4 bytes), or
+    /// nil when it is not an IP address.
     static func bytes(of text: String) -> [UInt8]? {
         var v4 = in_addr()
         if inet_pton(AF_INET, text, &v4) == 1 {
             return withUnsafeBytes(of: &v4) { Array($0) }
         }
         var v6 = in6_addr()
-        if inet_pton(AF_INET6, text, &v6) == 1 {
-            return withUnsafeBytes(of: &v6) { Array($0) }
-        }
-        return nil
+        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        let mappedPrefix: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF]
+        return Array(bytes.prefix(12)) == mappedPrefix ? Array(bytes.suffix(4)) : bytes
     }
 }
 

@@ -13,6 +13,7 @@ public struct ParleyServices: Sendable {
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let insights: VisitorInsights
+    public let routing: RoutingService
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -39,16 +40,18 @@ public struct ParleyServices: Sendable {
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
+        let routing = RoutingService(store: storage, bus: bus, settings: config.routing)
         let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
             directory: DirectoryService(store: storage, hasher: passwords, limits: config.limits),
-            chats: ChatService(store: storage, bus: bus, auth: auth, captchas: captchas, limits: config.limits),
+            chats: ChatService(store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits),
             captchas: captchas,
-            insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
+            insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
+            routing: routing
         )
     }
 }

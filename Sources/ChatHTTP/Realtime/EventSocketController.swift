@@ -19,6 +19,7 @@ struct EventSocketController {
         let type: String
         var event: EventResponse?
         var typing: TypingResponse?
+        var presence: PresenceResponse?
         var error: ErrorEnvelope.Body?
     }
 
@@ -65,6 +66,7 @@ struct EventSocketController {
             let message = switch item {
             case .event(let event): ServerMessage(type: "event", event: EventResponse(event))
             case .typing(let typing): ServerMessage(type: "typing", typing: TypingResponse(typing))
+            case .presence(let presence): ServerMessage(type: "presence", presence: PresenceResponse(presence))
             }
             try await outbound.write(.text(Self.json(message)))
         }

@@ -13,6 +13,8 @@ struct SyncController {
         let cursor: Int64
         let events: [EventResponse]
         let typing: [TypingResponse]
+        /// Agents' status changes (agents and supervisors only).
+        let presence: [PresenceResponse]
     }
 
     func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
@@ -30,7 +32,7 @@ struct SyncController {
         }
         return SyncResponse(
             cursor: batch.cursor.rawValue, events: batch.events.map(EventResponse.init),
-            typing: batch.typing.map(TypingResponse.init)
+            typing: batch.typing.map(TypingResponse.init), presence: batch.presence.map(PresenceResponse.init)
         )
     }
 

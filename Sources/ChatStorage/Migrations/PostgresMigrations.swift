@@ -97,6 +97,7 @@ enum PostgresMigrations {
             "CREATE INDEX refresh_tokens_by_session ON refresh_tokens (session_id)",
         ]),
         captchasAndFeedPositions,
+        routing,
     ]
 }
 
@@ -113,5 +114,22 @@ extension PostgresMigrations {
             PRIMARY KEY (session_id, scope)
         )
         """,
+    ])
+}
+
+extension PostgresMigrations {
+    /// Agent statuses and capacities, department routing, offers, custom away statuses.
+    static let routing = Migration(version: 3, statements: [
+        "ALTER TABLE agents ADD COLUMN status TEXT NOT NULL DEFAULT 'offline'",
+        "ALTER TABLE agents ADD COLUMN away_reason TEXT",
+        "ALTER TABLE agents ADD COLUMN max_chats BIGINT",
+        "ALTER TABLE agents ADD COLUMN last_routed_at BIGINT",
+        "ALTER TABLE departments ADD COLUMN routing_mode TEXT NOT NULL DEFAULT 'least_busy'",
+        "ALTER TABLE departments ADD COLUMN max_chats_per_agent BIGINT",
+        "ALTER TABLE chats ADD COLUMN offered_to TEXT REFERENCES agents(id)",
+        "ALTER TABLE chats ADD COLUMN offered_at BIGINT",
+        "CREATE INDEX chats_by_offer ON chats (offered_to)",
+        "ALTER TABLE chat_events ADD COLUMN target_agent_id TEXT",
+        "CREATE TABLE away_statuses (name TEXT PRIMARY KEY, created_at BIGINT NOT NULL)",
     ])
 }

@@ -8,7 +8,9 @@ enum Rows {
         Department(
             id: DepartmentID(try row.decode(column: "id", as: Int64.self)),
             name: try row.decode(column: "name", as: String.self),
-            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            routingMode: try RoutingMode(rawValue: row.decode(column: "routing_mode", as: String.self)).unwrap(),
+            maxChatsPerAgent: try row.decode(column: "max_chats_per_agent", as: Int?.self)
         )
     }
 
@@ -20,7 +22,12 @@ enum Rows {
             name: try row.decode(column: "name", as: String.self),
             isAdmin: try row.decode(column: "is_admin", as: Bool.self),
             departmentIDs: departments[id] ?? [],
-            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            status: AgentStatus(
+                try Availability(rawValue: row.decode(column: "status", as: String.self)).unwrap(),
+                awayReason: try row.decode(column: "away_reason", as: String?.self)
+            ),
+            maxChats: try row.decode(column: "max_chats", as: Int?.self)
         )
     }
 
@@ -48,6 +55,9 @@ enum Rows {
             visitorID: VisitorID(try row.decode(column: "visitor_id", as: String.self)),
             state: try ChatState(rawValue: state).unwrap(),
             agentID: try row.decode(column: "agent_id", as: String?.self).map(AgentID.init(rawValue:)),
+            offer: try row.decode(column: "offered_to", as: String?.self).map { agent in
+                Offer(agentID: AgentID(agent), at: Date(millisecondsSince1970: try row.decode(column: "offered_at", as: Int64?.self) ?? 0))
+            },
             nextEventID: try row.decode(column: "next_event_id", as: Int.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self))
@@ -65,6 +75,8 @@ enum Rows {
         switch try row.decode(column: "kind", as: String.self) {
         case "message": body = .message(try row.decode(column: "text", as: String?.self) ?? "")
         case "state": body = .stateChanged(try ChatState(rawValue: row.decode(column: "state", as: String.self)).unwrap())
+        case "offered": body = .offered(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
+        case "offer_withdrawn": body = .offerWithdrawn(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
         default: body = .joined
         }
         return ChatEvent(
@@ -110,11 +122,13 @@ extension EventAuthor {
 
 /// The column values of an event body.
 extension EventBody {
-    var columns: (kind: String, text: String?, state: String?) {
+    var columns: (kind: String, text: String?, state: String?, target: String?) {
         switch self {
-        case .message(let text): ("message", text, nil)
-        case .stateChanged(let state): ("state", nil, state.rawValue)
-        case .joined: ("joined", nil, nil)
+        case .message(let text): ("message", text, nil, nil)
+        case .stateChanged(let state): ("state", nil, state.rawValue, nil)
+        case .joined: ("joined", nil, nil, nil)
+        case .offered(let agent): ("offered", nil, nil, agent.rawValue)
+        case .offerWithdrawn(let agent): ("offer_withdrawn", nil, nil, agent.rawValue)
         }
     }
 }

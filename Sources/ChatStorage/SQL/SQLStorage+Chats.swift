@@ -45,15 +45,7 @@ extension SQLStorage {
             if let key, let existing = try await Self.event(matching: key, in: id, db: db) {
                 return .replayed(chat, existing)
             }
-            let change = try decide(chat)
-            if let state = change.state { chat.state = state }
-            if let agent = change.agentID { chat.agentID = agent }
-            let events = try await Self.append(change.events, to: &chat, at: date, in: db)
-            try await db.raw("""
-                UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
-                       next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)
-                WHERE id = \(bind: id.rawValue)
-                """).run()
+            let events = try await Self.apply(try decide(chat), to: &chat, at: date, in: db)
             return .applied(chat, events)
         }
     }
@@ -144,6 +136,21 @@ extension SQLStorage {
 
     // MARK: Writing the log
 
+    /// Applies a change to a locked chat: its fields, then its events.
+    static func apply(_ change: ChatChange, to chat: inout Chat, at date: Date, in db: any SQLDatabase) async throws -> [ChatEvent] {
+        if let state = change.state { chat.state = state }
+        if let agent = change.agentID { chat.agentID = agent }
+        if let offer = change.offer { chat.offer = offer }
+        let events = try await append(change.events, to: &chat, at: date, in: db)
+        try await db.raw("""
+            UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
+                   offered_to = \(bind: chat.offer?.agentID.rawValue), offered_at = \(bind: chat.offer?.at.millisecondsSince1970),
+                   next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)
+            WHERE id = \(bind: chat.id.rawValue)
+            """).run()
+        return events
+    }
+
     /// Appends events with the chat's next ids and the next global cursors. Taking the
     /// cursors from a counter row locks it until commit, so cursors become visible in order.
     private static func append(_ drafts: [EventDraft], to chat: inout Chat, at date: Date, in db: any SQLDatabase) async throws -> [ChatEvent] {
@@ -161,9 +168,10 @@ extension SQLStorage {
             let author = draft.author.columns
             let body = draft.body.columns
             try await db.raw("""
-                INSERT INTO chat_events (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, client_message_id, created_at)
+                INSERT INTO chat_events
+                    (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, target_agent_id, client_message_id, created_at)
                 VALUES (\(bind: event.cursor.rawValue), \(bind: chat.id.rawValue), \(bind: event.id), \(bind: body.kind),
-                        \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state),
+                        \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state), \(bind: body.target),
                         \(bind: draft.clientMessageID), \(bind: ms))
                 """).run()
             events.append(event)

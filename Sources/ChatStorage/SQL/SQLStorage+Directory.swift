@@ -103,7 +103,7 @@ extension SQLStorage {
         }
     }
 
-    private static func loadAgent(_ id: AgentID, in db: any SQLDatabase) async throws -> Agent? {
+    static func loadAgent(_ id: AgentID, in db: any SQLDatabase) async throws -> Agent? {
         guard let row = try await db.raw("SELECT * FROM agents WHERE id = \(bind: id.rawValue)").first() else { return nil }
         return try Rows.agent(row, departments: try await memberships(of: id.rawValue, in: db))
     }

@@ -83,7 +83,10 @@ struct IPTPController {
     @Sendable func sync(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.SyncResponse {
         let principal = try context.requirePrincipal()
         let chat = request.uri.queryParameters["chatId"].map { ChatID(String($0)) }
-        let cursor = try request.queryInteger("cursor").map { EventCursor(Int64(max(0, $0))) }
+        let cursor = try request.queryInteger("cursor").map { value in
+            guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
+            return EventCursor(Int64(value))
+        }
         let milliseconds = try request.queryInteger("timeout") ?? Int(config.http.longPollDefaultTimeout.components.seconds * 1000)
         guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
         let timeout = min(.milliseconds(milliseconds), config.http.longPollMaxTimeout)
@@ -114,7 +117,12 @@ struct IPTPController {
         var request = request
         let principal = try context.requirePrincipal()
         let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: config.http.maxBodyBytes)
-        let sent = try await services.chats.send(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
+        let sent: SentMessage
+        do {
+            sent = try await services.chats.send(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
+        } catch ChatError.invalidField("clientMessageId", let reason) {
+            throw ChatError.invalidField(field: "clientId", reason: reason)
+        }
         let names = try await services.chats.authorNames(of: [sent.event])
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: IPTPWire.Message(sent.event, names: names))
     }

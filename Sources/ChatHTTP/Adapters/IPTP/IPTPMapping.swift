@@ -12,6 +12,8 @@ extension IPTPWire.Message {
         case .message(let text): ("TEXT", text, nil)
         case .joined: ("JOIN", nil, nil)
         case .stateChanged(let state): ("STATE", nil, state.rawValue)
+        case .offered: ("OFFER", nil, nil)
+        case .offerWithdrawn: ("OFFER_WITHDRAWN", nil, nil)
         }
         let senderId: String? = switch event.author {
         case .visitor(let id): id.rawValue

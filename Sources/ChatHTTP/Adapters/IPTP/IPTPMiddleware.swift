@@ -31,6 +31,8 @@ struct IPTPErrorMiddleware: RouterMiddleware {
 }
 
 /// Agents of the XM API send their token in `X-Authorization-Token` rather than `Authorization`.
+/// As with `Authorization`, an invalid token leaves the request unauthenticated: public
+/// routes serve it, the others answer 401.
 struct IPTPTokenMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
     let auth: AuthService
@@ -40,7 +42,11 @@ struct IPTPTokenMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         var context = context
-        context.principal = try await auth.authenticate(token)
+        do {
+            context.principal = try await auth.authenticate(token)
+        } catch ChatError.unauthenticated {
+            context.principal = nil
+        }
         return try await next(request, context)
     }
 

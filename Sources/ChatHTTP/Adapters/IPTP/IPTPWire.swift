@@ -78,7 +78,8 @@ enum IPTPWire {
     struct Message: ResponseCodable, Equatable {
         let id: Int
         let chatId: String
-        /// TEXT for a line, JOIN when an agent joins, STATE for a state change.
+        /// TEXT for a line, JOIN when an agent joins, STATE for a state change; agents also
+        /// see OFFER and OFFER_WITHDRAWN when routing offers the chat.
         let type: String
         let text: String?
         let state: String?

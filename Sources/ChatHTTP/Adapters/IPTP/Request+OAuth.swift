@@ -6,11 +6,8 @@ extension Request {
     /// or as an OAuth2 form (`grant_type=refresh_token&refresh_token=...`).
     mutating func oauthRefreshToken(limit: Int) async throws -> String {
         let fields: [String: String]
-        if headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
-            let buffer = try await collectBody(upTo: limit)
-            var components = URLComponents()
-            components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
-            fields = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
+        if headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            fields = try Self.formFields(String(buffer: try await collectBody(upTo: limit)))
         } else {
             fields = try await decodeJSON([String: String].self, limit: limit)
         }
@@ -21,5 +18,19 @@ extension Request {
             throw APIError.badRequest("Field 'refresh_token' is required.")
         }
         return token
+    }
+
+    /// Parses `application/x-www-form-urlencoded`; a malformed escape is a 400, not a guess.
+    static func formFields(_ body: String) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decoded = parts.map { $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decoded[0], let value = decoded.count > 1 ? decoded[1] : "" else {
+                throw APIError.badRequest("The form body is malformed.")
+            }
+            if fields[name] == nil { fields[name] = value }
+        }
+        return fields
     }
 }

@@ -1,5 +1,6 @@
 import ChatHTTP
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -96,6 +97,14 @@ struct IPTPGuestTests {
         }
     }
 
+    @Test func aBadAgentTokenDoesNotBlockPublicXMRoutes() async throws {
+        try await TestWorld.run { world in
+            let response = try await world.call(.get, "/xm/captcha", headers: [HTTPField.Name("X-Authorization-Token")!: "stale"])
+            #expect(response.status == .ok)
+            #expect(try await world.call(.get, "/xm/api/sync?timeout=0", headers: [HTTPField.Name("X-Authorization-Token")!: "stale"]).status == .unauthorized)
+        }
+    }
+
     @Test func captchasAreRateLimitedPerClient() async throws {
         try await TestWorld.run(configure: { $0.http.captchasPerMinute = 2 }) { world in
             #expect(try await world.call(.get, "/xm/captcha").status == .ok)
@@ -133,6 +142,11 @@ struct IPTPGuestTests {
                 body: ByteBuffer(string: "grant_type=refresh_token&refresh_token=\(next)")
             )
             #expect(form.status == .ok, "the OAuth2 form is accepted too")
+            let malformed = try await world.client.execute(
+                uri: "/xm/oauth2/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "grant_type=refresh_token&refresh_token=%zz <#")
+            )
+            #expect(malformed.status == .badRequest)
             #expect(try await world.call(.post, "/xm/oauth2/token", json: ["refresh_token": refresh]).status == .unauthorized)
 
             let access = try #require(guest["access_token"]?.string)

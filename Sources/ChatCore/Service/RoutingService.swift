@@ -1,0 +1,190 @@
+import Foundation
+
+/// A queued chat's place in line.
+public struct QueueStanding: Sendable, Equatable {
+    /// 1 when the chat is next.
+    public var position: Int
+    /// A guess from the department's recent waits; nil when there is no history yet.
+    public var estimatedWait: TimeInterval?
+
+    public init(position: Int, estimatedWait: TimeInterval?) {
+        self.position = position
+        self.estimatedWait = estimatedWait
+    }
+}
+
+/// Hands queued chats to agents and keeps doing so as things change: a new chat, an agent
+/// coming online, capacity freed, an offer declined or timed out. Every decision is taken
+/// under the store's routing lock, so two agents are never offered the same chat.
+public struct RoutingService: Sendable {
+    private let store: any ParleyStore
+    private let bus: any EventBus
+    private let settings: RoutingSettings
+    private let now: @Sendable () -> Date
+
+    public init(store: any ParleyStore, bus: any EventBus, settings: RoutingSettings, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.bus = bus
+        self.settings = settings
+        self.now = now
+    }
+
+    public var routingSettings: RoutingSettings { settings }
+
+    /// Offers the department's waiting chats to its eligible agents.
+    public func route(_ department: DepartmentID) async throws {
+        let date = now()
+        let offered = try await store.routeDepartment(department, defaultCapacity: settings.defaultMaxChats, at: date) { snapshot in
+            RoutingPolicy.offers(for: snapshot, at: date)
+        }
+        for (chat, events) in offered {
+            await announce(chat, events)
+        }
+    }
+
+    /// Routes every department; the periodic safety net behind the event-driven routing.
+    public func routeEverywhere() async throws {
+        for department in try await store.departments() {
+            try await route(department.id)
+        }
+    }
+
+    /// Changes an agent's status (the agent itself or an admin). Going away or offline hands
+    /// the agent's pending offers back to the queue; coming online routes waiting chats to it.
+    public func setStatus(_ status: AgentStatus, of id: AgentID, by caller: Caller) async throws -> Agent {
+        try requireSelfOrAdmin(id, caller)
+        if let reason = status.awayReason, try await !store.awayStatuses().contains(reason) {
+            throw ChatError.invalidField(field: "status", reason: "'\(reason)' is not a defined away status")
+        }
+        let agent = try await store.setAgentStatus(id, to: status)
+        await bus.publish(.presence(PresenceNotice(agentID: id, status: status, at: now())))
+        if status.availability != .online {
+            try await withdrawOffers(to: id)
+        }
+        for department in agent.departmentIDs {
+            try await route(department)
+        }
+        return agent
+    }
+
+    /// Sets an agent's own limit of concurrent chats (nil: the department's, then the server's).
+    public func setCapacity(_ maxChats: Int?, of id: AgentID, by caller: Caller) async throws -> Agent {
+        try caller.requireAdmin()
+        if let maxChats, !(1...100).contains(maxChats) {
+            throw ChatError.invalidField(field: "maxChats", reason: "must be between 1 and 100")
+        }
+        let agent = try await store.setAgentCapacity(id, maxChats: maxChats)
+        for department in agent.departmentIDs {
+            try await route(department)
+        }
+        return agent
+    }
+
+    public func setDepartmentRouting(
+        _ mode: RoutingMode, maxChatsPerAgent: Int?, of id: DepartmentID, by caller: Caller
+    ) async throws -> Department {
+        try caller.requireAdmin()
+        if let maxChatsPerAgent, !(1...100).contains(maxChatsPerAgent) {
+            throw ChatError.invalidField(field: "maxChatsPerAgent", reason: "must be between 1 and 100")
+        }
+        let department = try await store.setDepartmentRouting(id, mode: mode, maxChatsPerAgent: maxChatsPerAgent)
+        try await route(id)
+        return department
+    }
+
+    /// An agent turns down an offer; the chat goes to the next agent.
+    public func decline(_ chat: ChatID, as principal: Principal) async throws {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents receive offers.") }
+        let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
+            guard chat.offer?.agentID == agent.id else { throw ChatError.noOffer(chat.id) }
+            return ChatChange(offer: .some(nil), events: [EventDraft(author: .agent(agent.id), body: .offerWithdrawn(agent.id))])
+        }
+        if case .applied(let chat, let events) = update {
+            await announce(chat, events)
+            try await route(chat.departmentID)
+        }
+    }
+
+    /// Withdraws offers older than the offer timeout, sets their agents away if so
+    /// configured, and offers the chats to the next agents.
+    public func expireOffers() async throws {
+        let deadline = now().adding(.zero - settings.offerTimeout)
+        for chat in try await store.chatsWithOffers(madeBefore: deadline) {
+            guard let offer = chat.offer else { continue }
+            if try await withdraw(offer, from: chat.id), settings.awayOnMissedOffer {
+                let agent = try await store.setAgentStatus(offer.agentID, to: .away)
+                await bus.publish(.presence(PresenceNotice(agentID: agent.id, status: .away, at: now())))
+                try await withdrawOffers(to: agent.id)
+            }
+            try await route(chat.departmentID)
+        }
+    }
+
+    /// Where a queued chat stands in its department's line.
+    public func standing(of chat: Chat) async throws -> QueueStanding? {
+        guard chat.state == .queued else { return nil }
+        let position = try await store.queuePosition(of: chat)
+        let average = try await store.averageWait(in: chat.departmentID, recent: 50)
+        return QueueStanding(position: position, estimatedWait: average.map { $0 * Double(position) })
+    }
+
+    /// Each agent's ongoing chats: the active chats it serves plus its pending offers.
+    public func loads() async throws -> [AgentID: Int] {
+        try await store.agentLoads()
+    }
+
+    // MARK: Custom away statuses
+
+    public func awayStatuses() async throws -> [String] {
+        try await store.awayStatuses()
+    }
+
+    public func defineAwayStatus(_ name: String, by caller: Caller) async throws {
+        try caller.requireAdmin()
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 50, Availability(rawValue: trimmed.lowercased()) == nil else {
+            throw ChatError.invalidField(field: "name", reason: "must be 1 to 50 characters and not online, away or offline")
+        }
+        try await store.defineAwayStatus(trimmed, at: now())
+    }
+
+    public func removeAwayStatus(_ name: String, by caller: Caller) async throws {
+        try caller.requireAdmin()
+        try await store.removeAwayStatus(name)
+    }
+
+    // MARK: Private
+
+    private func withdrawOffers(to agent: AgentID) async throws {
+        for chat in try await store.chatsOffered(to: agent) {
+            if let offer = chat.offer, try await withdraw(offer, from: chat.id) {
+                try await route(chat.departmentID)
+            }
+        }
+    }
+
+    /// Withdraws `offer` if it still stands; false when someone got there first.
+    private func withdraw(_ offer: Offer, from chat: ChatID) async throws -> Bool {
+        let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
+            guard chat.state == .queued, chat.offer == offer else { return ChatChange(events: []) }
+            return ChatChange(offer: .some(nil), events: [EventDraft(author: .system, body: .offerWithdrawn(offer.agentID))])
+        }
+        guard case .applied(let chat, let events) = update, !events.isEmpty else { return false }
+        await announce(chat, events)
+        return true
+    }
+
+    private func requireSelfOrAdmin(_ id: AgentID, _ caller: Caller) throws {
+        if case .principal(let principal) = caller, principal.agent?.id != id {
+            try caller.requireAdmin()
+        }
+        if case .principal(let principal) = caller, principal.agent == nil {
+            throw ChatError.forbidden(reason: "Only agents have a status.")
+        }
+    }
+
+    private func announce(_ chat: Chat, _ events: [ChatEvent]) async {
+        guard let last = events.last else { return }
+        await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
+    }
+}
