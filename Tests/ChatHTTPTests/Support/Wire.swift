@@ -111,6 +111,7 @@ enum Wire {
         let cursor: Int64
         let events: [Event]
         let typing: [Typing]
+        let presence: [Presence]
     }
 
     struct Page: Codable {
