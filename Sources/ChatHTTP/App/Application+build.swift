@@ -60,5 +60,6 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         guestLimiter: chatStarts,
         loginLimiter: logins
     ).addRoutes(to: router)
+    Comm100Controller(services: services, limits: config.http, logins: logins).addRoutes(to: router)
     return router
 }

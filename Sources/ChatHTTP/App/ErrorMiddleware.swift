@@ -40,6 +40,11 @@ struct ErrorReport {
 
     /// A JSON response with this report's status and headers.
     func response(_ body: some Encodable) -> Response {
+        Self.json(body, status: status, headers: headers)
+    }
+
+    /// `body` as a JSON response.
+    static func json(_ body: some Encodable, status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
         let data = (try? JSONEncoder().encode(body)) ?? Data()
         var response = Response(
             status: status,
