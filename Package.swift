@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(
             name: "VisitorInsightTests",
             dependencies: ["VisitorInsight", "ChatCore"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

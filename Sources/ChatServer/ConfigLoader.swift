@@ -50,7 +50,20 @@ struct ConfigLoader {
             config.tokens.visitorAccessTokenLifetime = .seconds(seconds)
         }
         try loadVisitorFacing(into: &config)
+        try loadRouting(into: &config)
         return config
+    }
+
+    private func loadRouting(into config: inout AppConfig) throws {
+        config.routing.defaultMaxChats = try integer("PARLEY_DEFAULT_MAX_CHATS", in: 1...100) ?? config.routing.defaultMaxChats
+        if let seconds = try integer("PARLEY_OFFER_TIMEOUT_SECONDS", in: 1...3600) {
+            config.routing.offerTimeout = .seconds(seconds)
+        }
+        switch environment["PARLEY_AWAY_ON_MISSED_OFFER"]?.lowercased() {
+        case nil, "on": config.routing.awayOnMissedOffer = true
+        case "off": config.routing.awayOnMissedOffer = false
+        case let other?: throw ConfigurationError(description: "PARLEY_AWAY_ON_MISSED_OFFER: '\(other)' is neither on nor off")
+        }
     }
 
     /// Captchas, proxies and the visitor-intelligence data sets.

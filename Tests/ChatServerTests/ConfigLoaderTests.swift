@@ -42,6 +42,8 @@ struct ConfigLoaderTests {
         ["PARLEY_TRUSTED_PROXIES": "10.0.0.0/8, "],
         ["PARLEY_TRUSTED_PROXIES": "10.0.0.0/33"],
         ["PARLEY_CAPTCHA": "maybe"],
+        ["PARLEY_OFFER_TIMEOUT_SECONDS": "0"],
+        ["PARLEY_AWAY_ON_MISSED_OFFER": "sometimes"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment

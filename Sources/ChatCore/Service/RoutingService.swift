@@ -54,7 +54,7 @@ public struct RoutingService: Sendable {
     public func setStatus(_ status: AgentStatus, of id: AgentID, by caller: Caller) async throws -> Agent {
         try requireSelfOrAdmin(id, caller)
         if let reason = status.awayReason, try await !store.awayStatuses().contains(reason) {
-            throw ChatError.invalidField(field: "status", reason: "'\(reason)' is not a defined away status")
+            throw ChatError.invalidField(field: "awayReason", reason: "'\(reason)' is not a defined away status")
         }
         let agent = try await store.setAgentStatus(id, to: status)
         await bus.publish(.presence(PresenceNotice(agentID: id, status: status, at: now())))
@@ -135,8 +135,11 @@ public struct RoutingService: Sendable {
 
     // MARK: Custom away statuses
 
-    public func awayStatuses() async throws -> [String] {
-        try await store.awayStatuses()
+    public func awayStatuses(by caller: Caller) async throws -> [String] {
+        if case .principal(let principal) = caller, principal.agent == nil {
+            throw ChatError.forbidden(reason: "Only agents see the away statuses.")
+        }
+        return try await store.awayStatuses()
     }
 
     public func defineAwayStatus(_ name: String, by caller: Caller) async throws {

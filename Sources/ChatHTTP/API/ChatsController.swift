@@ -84,9 +84,11 @@ struct ChatsController {
     }
 
     @Sendable func get(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
-        let chat = try await chats.chat(chatID(context), for: context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let chat = try await chats.chat(chatID(context), for: principal)
         return ChatResponse(
-            chat, visitor: insights.details(of: try await chats.visitor(of: chat)), standing: try await routing.standing(of: chat)
+            chat, visitor: insights.details(of: try await chats.visitor(of: chat)), standing: try await routing.standing(of: chat),
+            showOffer: principal.agent != nil
         )
     }
 

@@ -127,14 +127,15 @@ struct ChatResponse: ResponseCodable {
         let estimatedWaitSeconds: Int?
     }
 
-    init(_ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil) {
+    /// `showOffer` is false for visitors: whom their chat is offered to is the agents' business.
+    init(_ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil, showOffer: Bool = true) {
         id = chat.id.rawValue
         number = chat.number
         departmentId = chat.departmentID.rawValue
         visitorId = chat.visitorID.rawValue
         state = chat.state.rawValue
         agentId = chat.agentID?.rawValue
-        offeredTo = chat.offer?.agentID.rawValue
+        offeredTo = showOffer ? chat.offer?.agentID.rawValue : nil
         queue = standing.map { QueueResponse(position: $0.position, estimatedWaitSeconds: $0.estimatedWait.map { Int($0.rounded()) }) }
         lastEventId = chat.nextEventID - 1
         createdAt = chat.createdAt.iso8601

@@ -76,8 +76,8 @@ struct RoutingController {
     }
 
     @Sendable func awayStatuses(_ request: Request, context: ParleyRequestContext) async throws -> AwayStatusesResponse {
-        _ = try context.requirePrincipal()
-        return AwayStatusesResponse(items: try await routing.awayStatuses())
+        let caller = Caller.principal(try context.requirePrincipal())
+        return AwayStatusesResponse(items: try await routing.awayStatuses(by: caller))
     }
 
     @Sendable func defineAwayStatus(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<AwayStatusesResponse> {
@@ -85,7 +85,7 @@ struct RoutingController {
         let caller = Caller.principal(try context.requirePrincipal())
         let body = try await request.decodeJSON(AwayStatusRequest.self, limit: limits.maxBodyBytes)
         try await routing.defineAwayStatus(body.name, by: caller)
-        return AwayStatusesResponse(items: try await routing.awayStatuses()).created
+        return AwayStatusesResponse(items: try await routing.awayStatuses(by: caller)).created
     }
 
     @Sendable func removeAwayStatus(_ request: Request, context: ParleyRequestContext) async throws -> HTTPResponse.Status {

@@ -22,9 +22,9 @@ struct PlaceCatalog: Sendable {
     }
 
     /// A country's name, flag and continent; nil for "??" (unknown) and for codes that are not
-    /// one country today: "EU" and "AP" (registries' blocks for a whole region), "UN", "ZZ", and
-    /// the withdrawn "AN", "CS" and "SU", which Foundation would otherwise name as one of their
-    /// successors, maybe the wrong one.
+    /// one country today: "EU" and "AP" (registries' blocks for a whole region), "UN", "ZZ",
+    /// "AB" and "OS" (not ISO 3166), and the withdrawn "AN", "CS" and "SU", which Foundation
+    /// would otherwise name as one of their successors, maybe the wrong one.
     func place(forCode rawCode: String) -> GeoInfo? {
         // "UK" is reserved for the United Kingdom, and some registries use it instead of "GB".
         let code = rawCode == "UK" ? "GB" : rawCode
@@ -36,8 +36,8 @@ struct PlaceCatalog: Sendable {
         guard let continent = region.continent,
             let name = Locale(identifier: "en_US").localizedString(forRegionCode: code)
         else { return nil }
-        return GeoInfo(countryCode: code, country: name, continent: Self.continentName(code: code, continent: continent, region: region),
-                       flag: Self.flag(code))
+        let continentName = Self.continentName(code: code, continent: continent, region: region)
+        return GeoInfo(countryCode: code, country: name, continent: continentName, flag: Self.flag(code))
     }
 
     /// UN M.49 continents in English, with the Americas split by sub-region.

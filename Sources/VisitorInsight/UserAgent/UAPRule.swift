@@ -57,10 +57,12 @@ struct UAPRule: Sendable {
     }
 }
 
-/// The first rule of `rules` that matches `text`, applied.
-func firstMatch(of rules: [UAPRule], in text: String) -> [String?]? {
-    for rule in rules {
-        if let fields = rule.apply(to: text) { return fields }
+extension [UAPRule] {
+    /// The fields of the first rule that matches `text`: uap-core's lists are ordered.
+    func firstMatch(in text: String) -> [String?]? {
+        for rule in self {
+            if let fields = rule.apply(to: text) { return fields }
+        }
+        return nil
     }
-    return nil
 }

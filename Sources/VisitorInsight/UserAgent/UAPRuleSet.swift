@@ -62,18 +62,18 @@ struct UAPRuleSet: Sendable {
     }
 
     func software(_ userAgent: String) -> UAPResult.Software {
-        guard let fields = firstMatch(of: userAgentRules, in: userAgent) else { return .init() }
+        guard let fields = userAgentRules.firstMatch(in: userAgent) else { return .init() }
         return .init(family: fields[0] ?? "Other", major: fields[1], minor: fields[2], patch: fields[3])
     }
 
     func os(_ userAgent: String) -> UAPResult.Software {
-        guard let fields = firstMatch(of: osRules, in: userAgent) else { return .init() }
+        guard let fields = osRules.firstMatch(in: userAgent) else { return .init() }
         return .init(family: fields[0] ?? "Other", major: fields[1], minor: fields[2], patch: fields[3],
                      patchMinor: fields[4])
     }
 
     func device(_ userAgent: String) -> UAPResult.Device {
-        guard let fields = firstMatch(of: deviceRules, in: userAgent) else { return .init() }
+        guard let fields = deviceRules.firstMatch(in: userAgent) else { return .init() }
         return .init(family: fields[0] ?? "Other", brand: fields[1], model: fields[2])
     }
 

@@ -10,7 +10,10 @@ import Synchronization
 /// - `platform`, `platformVersion`: uap-core's OS family ("Windows", "Mac OS X", "iOS") and its
 ///   version as "major.minor" when the agent says a minor version ("10.15", "17.4"), else "major"
 ///   ("14", "10"): the minor is what tells macOS and iOS releases apart.
-/// - `deviceType`: derived on top of uap-core, see `deviceType(of:userAgent:)`.
+/// - `deviceType`: uap-core names devices, not kinds of device, so the kind is derived: device
+///   family "Spider" is a bot; an iPad, a "Tablet" family, or Android without "Mobile" in the agent
+///   (Android's own convention) is a tablet; "Mobi" in the agent (Mozilla's advice to sites), iOS
+///   or Android is a phone; anything else, command-line clients included, is a desktop.
 ///
 /// uap-core's "Other" (nothing matched) becomes nil. An empty user agent gives an empty `DeviceInfo`.
 public final class UAPUserAgentParser: UserAgentParsing {
@@ -31,11 +34,12 @@ public final class UAPUserAgentParser: UserAgentParsing {
         self.cacheLimit = max(cacheLimit, 1)
     }
 
+    /// What `userAgent` says, from memory when it was read before.
     public func device(from userAgent: String) -> DeviceInfo {
         let text = userAgent.utf8.count <= Self.maximumLength
             ? userAgent : String(decoding: userAgent.utf8.prefix(Self.maximumLength), as: UTF8.self)
         if let known = cache.withLock({ $0[text] }) { return known }
-        // Parsed outside the lock: a full scan costs about a millisecond, and two callers
+        // Parsed outside the lock: a full scan costs a few milliseconds, and two callers
         // parsing the same new agent at once merely do the same work twice.
         let info = Self.deviceInfo(from: rules.parse(text), userAgent: text)
         cache.withLock { entries in
@@ -57,15 +61,16 @@ public final class UAPUserAgentParser: UserAgentParsing {
             browser: browser?.family,
             browserMajorVersion: browser?.major,
             platform: os?.family,
-            platformVersion: os.flatMap { os in os.major.map { major in os.minor.map { "\(major).\($0)" } ?? major } },
+            platformVersion: os.flatMap(version),
             deviceType: deviceType(of: result, userAgent: userAgent)
         )
     }
 
-    /// uap-core names devices, not kinds of device, so the kind is derived: "Spider" is a bot;
-    /// an iPad, a "Tablet" family or an Android agent without "Mobile" is a tablet (Android's own
-    /// convention); "Mobi" in the agent (Mozilla's advice to sites), iOS or Android is a phone;
-    /// anything else is a desktop.
+    private static func version(_ os: UAPResult.Software) -> String? {
+        guard let major = os.major else { return nil }
+        return os.minor.map { "\(major).\($0)" } ?? major
+    }
+
     static func deviceType(of result: UAPResult, userAgent: String) -> DeviceType {
         let family = result.device.family
         let os = result.os.family

@@ -51,6 +51,8 @@ struct RoutingTests {
             #expect(!visitorFeed.events.map(\.type).contains("offered"))
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: started.credentials.accessToken)
             #expect(!history.items.map(\.type).contains("offered"))
+            let seenByVisitor = try await world.expect(.ok, Wire.RoutedChat.self, .get, "/v1/chats/\(started.chat.id)", token: started.credentials.accessToken)
+            #expect(seenByVisitor.offeredTo == nil && seenByVisitor.queue?.position == 1)
 
             let joined = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(started.chat.id)/join", token: team.agents["ann"])
             #expect(joined.state == "active")

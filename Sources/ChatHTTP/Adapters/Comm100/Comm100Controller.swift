@@ -64,7 +64,7 @@ struct Comm100Controller {
         case "online": status = .online
         case "away": status = .away
         default:
-            guard let custom = try await services.routing.awayStatuses().first(where: { $0.lowercased() == body.status.lowercased() }) else {
+            guard let custom = try await services.routing.awayStatuses(by: caller).first(where: { $0.lowercased() == body.status.lowercased() }) else {
                 throw ChatError.invalidField(field: "status", reason: "must be online, away or a defined custom away status")
             }
             status = AgentStatus(.away, awayReason: custom)
