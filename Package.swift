@@ -151,6 +151,7 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Adapters/IPTP/Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -41,6 +41,10 @@ struct AgentResponse: Decodable, Sendable {
     let email: String
 }
 
+struct CapacityBody: Encodable, Sendable {
+    let maxChats: Int
+}
+
 struct StartChatBody: Encodable, Sendable {
     let departmentId: Int64
     let name: String

@@ -29,14 +29,27 @@ struct ParleyAPI: Sendable {
         _ path: String, _ body: Body, token: String? = nil, timeout: Int64 = 15,
         as: Response.Type = Response.self
     ) async throws -> Response {
+        try await send("POST", path, body, token: token, timeout: timeout)
+    }
+
+    /// PUTs `body` as JSON and decodes a 200 answer as `Response`.
+    func put<Body: Encodable & Sendable, Response: Decodable>(
+        _ path: String, _ body: Body, token: String? = nil, as: Response.Type = Response.self
+    ) async throws -> Response {
+        try await send("PUT", path, body, token: token, timeout: 15)
+    }
+
+    private func send<Body: Encodable & Sendable, Response: Decodable>(
+        _ method: String, _ path: String, _ body: Body, token: String?, timeout: Int64
+    ) async throws -> Response {
         let data: Data
         do {
             data = try Self.encoder.encode(body)
         } catch {
-            throw BenchError(status: nil, code: "encode", description: "POST \(path): cannot encode the body: \(error)")
+            throw BenchError(status: nil, code: "encode", description: "\(method) \(path): cannot encode the body: \(error)")
         }
-        let (_, payload) = try await perform("POST", path, body: data, token: token, timeout: timeout)
-        return try decode(Response.self, payload, "POST \(path)")
+        let (_, payload) = try await perform(method, path, body: data, token: token, timeout: timeout)
+        return try decode(Response.self, payload, "\(method) \(path)")
     }
 
     /// GETs `path` and decodes a 200 answer; also returns when the body had fully arrived.
@@ -51,7 +64,7 @@ struct ParleyAPI: Sendable {
         _ method: String, _ path: String, body: Data?, token: String?, timeout: Int64
     ) async throws -> (ContinuousClock.Instant, Data) {
         var request = HTTPClientRequest(url: baseURL + path)
-        request.method = method == "POST" ? .POST : .GET
+        request.method = .init(rawValue: method)
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "parley-bench")
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }

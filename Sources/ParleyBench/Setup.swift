@@ -24,6 +24,9 @@ struct SetupPlan: Sendable {
     let adminPassword: String
     let runTag: String
     let concurrency: Int
+
+    /// Chats each agent joins (they are spread round robin).
+    var chatsPerAgent: Int { (conversations + agents - 1) / agents }
 }
 
 /// Creates everything a run needs through the public API: department(s), agents, chats,
@@ -56,11 +59,15 @@ struct Setup: Sendable {
             try await concurrentMap(Array(0..<plan.agents), width: min(plan.concurrency, 4)) { i in
                 let email = "bench-\(plan.runTag)-agent\(i + 1)@bench.parley.invalid"
                 let department = departments[plan.departmentPerAgent ? i : 0].id
-                let _: AgentResponse = try await api.post(
+                let agent: AgentResponse = try await api.post(
                     "/v1/agents",
                     CreateAgentBody(email: email, name: "Bench agent \(i + 1)", password: password,
                                     isAdmin: false, departmentIds: [department]),
                     token: admin.accessToken
+                )
+                // Room for every chat the agent will join, whatever the server's default capacity.
+                let _: AgentResponse = try await api.put(
+                    "/v1/agents/\(agent.id)/capacity", CapacityBody(maxChats: min(100, plan.chatsPerAgent)), token: admin.accessToken
                 )
                 let login: LoginResponse = try await api.post("/v1/auth/login", LoginBody(email: email, password: password))
                 return BenchAgent(index: i, id: login.agent.id, token: login.accessToken)

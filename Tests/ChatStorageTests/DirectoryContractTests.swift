@@ -64,6 +64,31 @@ struct DirectoryContractTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func aFailingWriteAmongConcurrentOnesLeavesTheOthersCommitted(_ backend: TestBackend) async throws {
+        try await withStorage(backend) { store in
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        if index % 10 == 5 {
+                            do {
+                                _ = try await store.renameDepartment(DepartmentID(10_000 + Int64(index)), to: "Ghost")
+                                return false
+                            } catch ChatError.departmentNotFound {
+                                return true
+                            }
+                        }
+                        _ = try await store.createDepartment(name: "D\(index)", at: Self.now)
+                        return true
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.allSatisfy { $0 })
+            #expect(try await store.departments().count == 27)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func refreshTokensRotateOnceAndReuseIsReported(_ backend: TestBackend) async throws {
         try await withStorage(backend) { store in
             let ann = Self.agent("ann@example.com")
