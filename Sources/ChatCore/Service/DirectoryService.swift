@@ -3,12 +3,17 @@ import Foundation
 /// Departments and agents: who serves which visitors.
 public struct DirectoryService: Sendable {
     private let store: any DirectoryStore
+    private let routing: RoutingService
     private let hasher: any PasswordHasher
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
-    public init(store: any DirectoryStore, hasher: any PasswordHasher, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any DirectoryStore, routing: RoutingService, hasher: any PasswordHasher, limits: ChatLimits,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
+        self.routing = routing
         self.hasher = hasher
         self.limits = limits
         self.now = now
@@ -83,7 +88,9 @@ public struct DirectoryService: Sendable {
 
     public func setDepartments(_ departments: [DepartmentID], of agent: AgentID, by caller: Caller) async throws -> Agent {
         try caller.requireAdmin()
-        return try await store.setDepartments(Array(Set(departments)).sorted(), of: agent)
+        let changed = try await store.setDepartments(Array(Set(departments)).sorted(), of: agent)
+        try await routing.membershipChanged(changed)
+        return changed
     }
 
     /// Makes sure an admin exists on a new installation. Returns the admin it created,

@@ -92,6 +92,19 @@ public struct RoutingService: Sendable {
         return department
     }
 
+    /// After an agent's departments change: its offers in departments it left go back to
+    /// their queues, and the departments it serves now are routed.
+    public func membershipChanged(_ agent: Agent) async throws {
+        for chat in try await store.chatsOffered(to: agent.id) where !agent.serves(chat.departmentID) {
+            if let offer = chat.offer, try await withdraw(offer, from: chat.id) {
+                try await route(chat.departmentID)
+            }
+        }
+        for department in agent.departmentIDs {
+            try await route(department)
+        }
+    }
+
     /// An agent turns down an offer; the chat goes to the next agent.
     public func decline(_ chat: ChatID, as principal: Principal) async throws {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents receive offers.") }

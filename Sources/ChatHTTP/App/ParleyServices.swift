@@ -46,7 +46,7 @@ public struct ParleyServices: Sendable {
             storage: storage,
             bus: bus,
             auth: auth,
-            directory: DirectoryService(store: storage, hasher: passwords, limits: config.limits),
+            directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits),
             chats: ChatService(store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits),
             captchas: captchas,

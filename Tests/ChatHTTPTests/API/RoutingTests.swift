@@ -129,6 +129,23 @@ struct RoutingTests {
         }
     }
 
+    @Test func movingAnAgentToAnotherDepartmentMovesItsOffersToo() async throws {
+        try await TestWorld.run { world in
+            let team = try await Self.team(world, ["ann"])
+            let support = try await world.createDepartment("Support", admin: team.admin)
+            _ = try await Self.setStatus(world, team, "ann", "online")
+            let sales = try await world.startChat(department: team.department).chat.id
+            #expect(try await Self.chat(world, team, sales).offeredTo == team.ids["ann"])
+            let waiting = try await world.startChat(department: support.id).chat.id
+            #expect(try await Self.chat(world, team, waiting).offeredTo == nil)
+
+            _ = try await world.expect(.ok, Wire.Agent.self, .put, "/v1/agents/\(team.ids["ann"]!)/departments",
+                                       token: team.admin, json: ["departmentIds": [support.id]])
+            #expect(try await Self.chat(world, team, sales).offeredTo == nil, "the offer left with her")
+            #expect(try await Self.chat(world, team, waiting).offeredTo == team.ids["ann"])
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func racingAgentsNeverShareAChat(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
