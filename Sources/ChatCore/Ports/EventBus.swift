@@ -23,13 +23,20 @@ public struct TypingNotice: Sendable, Equatable {
     public var author: EventAuthor
     public var isTyping: Bool
     public var at: Date
+    /// When a "typing" notice lapses unless renewed, so a client that goes silent (closed
+    /// tab, lost connection) does not leave the other side watching "typing..." forever.
+    public var expiresAt: Date?
 
-    public init(chat: ChatAddress, author: EventAuthor, isTyping: Bool, at: Date) {
+    public init(chat: ChatAddress, author: EventAuthor, isTyping: Bool, at: Date, expiresAt: Date? = nil) {
         self.chat = chat
         self.author = author
         self.isTyping = isTyping
         self.at = at
+        self.expiresAt = expiresAt
     }
+
+    /// How long a "typing" notice lasts unless the typist renews it.
+    public static let lifetime: Duration = .seconds(6)
 }
 
 /// What travels on the bus. Appended events are announced, not carried: a woken reader

@@ -201,7 +201,11 @@ public struct ChatService: Sendable {
     public func setTyping(_ isTyping: Bool, in id: ChatID, as principal: Principal) async throws {
         let chat = try await access.visibleChat(id, to: principal)
         guard chat.state != .ended else { throw ChatError.chatEnded(id) }
-        await bus.publish(.typing(TypingNotice(chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: now())))
+        let date = now()
+        await bus.publish(.typing(TypingNotice(
+            chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: date,
+            expiresAt: isTyping ? date.adding(TypingNotice.lifetime) : nil
+        )))
     }
 
     /// A page of one chat's history, oldest first, and whether more lies beyond it.

@@ -192,12 +192,15 @@ struct TypingResponse: ResponseCodable {
     let author: AuthorResponse
     let typing: Bool
     let at: String
+    /// When a `typing: true` notice lapses unless the typist sends another.
+    let expiresAt: String?
 
     init(_ notice: TypingNotice) {
         chatId = notice.chat.chatID.rawValue
         author = AuthorResponse(notice.author)
         typing = notice.isTyping
         at = notice.at.iso8601
+        expiresAt = notice.expiresAt?.iso8601
     }
 }
 

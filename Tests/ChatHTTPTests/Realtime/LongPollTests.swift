@@ -77,6 +77,7 @@ struct LongPollTests {
             #expect(typing.status == .noContent)
             let answer = try await woken
             #expect(answer.typing.map(\.typing) == [true])
+            #expect(answer.typing.first?.expiresAt != nil, "a typing notice lapses unless renewed")
             #expect(answer.typing.first?.author.type == "agent")
             #expect(answer.cursor == caughtUp.cursor)
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: visitor)

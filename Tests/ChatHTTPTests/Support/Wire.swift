@@ -105,6 +105,7 @@ enum Wire {
         let chatId: String
         let author: Author
         let typing: Bool
+        let expiresAt: String?
     }
 
     struct Sync: Codable {
