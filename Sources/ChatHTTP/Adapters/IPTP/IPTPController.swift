@@ -99,8 +99,16 @@ struct IPTPController {
         return IPTPWire.SyncResponse(
             messages: batch.events.map { IPTPWire.Message($0, names: names) },
             cursor: batch.cursor.rawValue,
-            typing: batch.typing.map(IPTPWire.TypingNotice.init)
+            typing: batch.typing.map(IPTPWire.TypingNotice.init),
+            queue: try await queue(of: principal)
         )
+    }
+
+    /// A waiting guest's place in line.
+    private func queue(of principal: Principal) async throws -> IPTPWire.Queue? {
+        guard case .visitor(_, let id) = principal.role else { return nil }
+        let standing = try await services.routing.standing(of: services.chats.chat(id, for: principal))
+        return standing.map { IPTPWire.Queue(position: $0.position, estimatedWaitSeconds: $0.estimatedWait.map { Int($0.rounded()) }) }
     }
 
     /// `GET /xm/api/chats/{chatId}/messages?beforeId=N&limit=L`: older messages, oldest first.

@@ -96,6 +96,13 @@ enum IPTPWire {
         /// The position to pass as `cursor` to resume explicitly; the server also remembers it.
         let cursor: Int64
         let typing: [TypingNotice]
+        /// For a guest whose chat waits for an agent: its place in line.
+        let queue: Queue?
+    }
+
+    struct Queue: ResponseCodable {
+        let position: Int
+        let estimatedWaitSeconds: Int?
     }
 
     struct TypingNotice: ResponseCodable {

@@ -20,6 +20,7 @@ struct IPTPChatTests {
 
             let backlog = try JSONValue(data: Data(buffer: try await world.call(.get, sync + "&timeout=10000", token: token).body))
             #expect(backlog["messages"]?.array?.compactMap { $0["text"]?.string } == ["Hello, I'd like to contact sales team"])
+            #expect(backlog["queue"]?["position"]?.number == 1, "a waiting guest sees its place in line")
 
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: try await world.login("nick@example.com").accessToken)
             let joined = try JSONValue(data: Data(buffer: try await world.call(.get, sync + "&timeout=0", token: token).body))
