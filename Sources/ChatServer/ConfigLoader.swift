@@ -59,6 +59,9 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_OFFER_TIMEOUT_SECONDS", in: 1...3600) {
             config.routing.offerTimeout = .seconds(seconds)
         }
+        if let seconds = try integer("PARLEY_VISITOR_INACTIVITY_SECONDS", in: 30...86_400) {
+            config.limits.visitorInactivityTimeout = .seconds(seconds)
+        }
         switch environment["PARLEY_AWAY_ON_MISSED_OFFER"]?.lowercased() {
         case nil, "on": config.routing.awayOnMissedOffer = true
         case "off": config.routing.awayOnMissedOffer = false

@@ -74,4 +74,10 @@ public protocol ChatStore: Sendable {
     func events(after cursor: EventCursor, in scope: EventScope, limit: Int) async throws -> [ChatEvent]
     /// The cursor of the newest committed event (`.start` when there is none).
     func latestCursor() async throws -> EventCursor
+
+    /// Records that the chat's visitor was seen at `date` (a sync, an open WebSocket).
+    func visitorSeen(in chat: ChatID, at date: Date) async throws
+    /// Queued and active chats whose visitor was last seen (or, if never since, wrote or
+    /// started the chat) before `date`.
+    func chatsWithVisitorsGone(since date: Date) async throws -> [Chat]
 }

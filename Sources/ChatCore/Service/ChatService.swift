@@ -197,6 +197,25 @@ public struct ChatService: Sendable {
         return closed
     }
 
+    /// Ends the chats whose visitor has been silent and disconnected past the inactivity
+    /// timeout, with a line saying why.
+    public func endAbandonedChats() async throws {
+        let date = now()
+        for chat in try await store.chatsWithVisitorsGone(since: date.adding(.zero - limits.visitorInactivityTimeout)) {
+            let update = try await store.updateChat(chat.id, replaying: nil, at: date) { chat in
+                guard chat.state != .ended else { return ChatChange(events: []) }
+                return ChatChange(state: .ended, offer: .some(nil), events: [
+                    EventDraft(author: .system, body: .message("The chat ended because the visitor left.")),
+                    EventDraft(author: .system, body: .stateChanged(.ended)),
+                ])
+            }
+            if case .applied(let ended, let events) = update, !events.isEmpty {
+                await announce(ended, events)
+                try await routing.route(ended.departmentID)
+            }
+        }
+    }
+
     /// Tells the other side that the principal is (or stopped) typing. Not stored.
     public func setTyping(_ isTyping: Bool, in id: ChatID, as principal: Principal) async throws {
         let chat = try await access.visibleChat(id, to: principal)

@@ -24,11 +24,24 @@ public struct EventFeed: Sendable {
     private let store: any ParleyStore
     private let bus: any EventBus
     private let limits: ChatLimits
+    private let sightings: VisitorSightings
 
     public init(store: any ParleyStore, bus: any EventBus, limits: ChatLimits) {
         self.store = store
         self.bus = bus
         self.limits = limits
+        // Often enough that a present visitor is never taken for gone.
+        let timeout = Double(limits.visitorInactivityTimeout.components.seconds)
+        sightings = VisitorSightings(interval: min(30, timeout / 4))
+    }
+
+    /// A visitor reading its feed is present: its chat is not abandoned.
+    private func noteVisitorPresent(_ principal: Principal) async throws {
+        guard case .visitor(_, let chat) = principal.role else { return }
+        let date = Date()
+        if sightings.shouldRecord(chat, at: date) {
+            try await store.visitorSeen(in: chat, at: date)
+        }
     }
 
     /// The newest cursor, for a reader that wants only what happens from now on.
@@ -44,6 +57,7 @@ public struct EventFeed: Sendable {
     ) async throws -> FeedBatch {
         let limit = try Validate.pageSize(limit, limits: limits)
         let scope = try await scope(of: principal, narrowedTo: chat)
+        try await noteVisitorPresent(principal)
         // Listen before reading, so an event committed between the read and the wait still wakes us.
         let listener = bus.listen(to: scope)
         let events = try await store.events(after: cursor, in: scope, limit: limit)
@@ -97,6 +111,13 @@ public struct EventFeed: Sendable {
         let pageSize = limits.maxPageSize
         let store = self.store
         return AsyncThrowingStream { continuation in
+            // An open feed keeps its visitor present for as long as it stays open.
+            let presence = Task {
+                while !Task.isCancelled {
+                    try? await noteVisitorPresent(principal)
+                    try? await Task.sleep(for: .seconds(15))
+                }
+            }
             let task = Task {
                 var position = cursor
                 func catchUp() async throws {
@@ -122,7 +143,10 @@ public struct EventFeed: Sendable {
                     continuation.finish(throwing: error)
                 }
             }
-            continuation.onTermination = { _ in task.cancel() }
+            continuation.onTermination = { _ in
+                task.cancel()
+                presence.cancel()
+            }
         }
     }
 

@@ -11,6 +11,9 @@ public struct ChatLimits: Sendable, Equatable {
     public var maxProfileFieldLength = 2048
     /// The most events one history page or sync answer may hold.
     public var maxPageSize = 500
+    /// A waiting or active chat whose visitor has neither written nor been connected for
+    /// this long is ended.
+    public var visitorInactivityTimeout: Duration = .seconds(10 * 60)
 
     public init() {}
 }

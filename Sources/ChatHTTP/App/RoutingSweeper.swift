@@ -2,11 +2,12 @@ import ChatCore
 import Logging
 import ServiceLifecycle
 
-/// Runs the routing timers: withdraws offers that timed out (every tick) and, as a safety
-/// net behind the event-driven routing, routes every queue (every tenth tick). One query
-/// per tick for the whole server, never one per waiting client.
+/// Runs the timers: withdraws offers that timed out (every tick) and, every tenth tick,
+/// ends chats their visitors abandoned and routes every queue (a safety net behind the
+/// event-driven routing). A few queries per tick for the whole server, never per client.
 struct RoutingSweeper: Service {
     let routing: RoutingService
+    let chats: ChatService
     let interval: Duration
     let logger: Logger
 
@@ -15,7 +16,10 @@ struct RoutingSweeper: Service {
         while !Task.isCancelledOrShuttingDown {
             do {
                 try await routing.expireOffers()
-                if tick % 10 == 0 { try await routing.routeEverywhere() }
+                if tick % 10 == 0 {
+                    try await chats.endAbandonedChats()
+                    try await routing.routeEverywhere()
+                }
             } catch {
                 logger.error("routing sweep failed", metadata: ["error": "\(error)"])
             }

@@ -98,6 +98,7 @@ enum PostgresMigrations {
         ]),
         captchasAndFeedPositions,
         routing,
+        visitorPresence,
     ]
 }
 
@@ -131,5 +132,13 @@ extension PostgresMigrations {
         "CREATE INDEX chats_by_offer ON chats (offered_to)",
         "ALTER TABLE chat_events ADD COLUMN target_agent_id TEXT",
         "CREATE TABLE away_statuses (name TEXT PRIMARY KEY, created_at BIGINT NOT NULL)",
+    ])
+}
+
+extension PostgresMigrations {
+    /// When each chat's visitor was last seen (a message, a sync, an open WebSocket).
+    static let visitorPresence = Migration(version: 4, statements: [
+        "ALTER TABLE chats ADD COLUMN visitor_seen_at BIGINT",
+        "CREATE INDEX chats_by_visitor_seen ON chats (state, visitor_seen_at)",
     ])
 }

@@ -134,6 +134,28 @@ extension SQLStorage {
         }
     }
 
+    public func visitorSeen(in chat: ChatID, at date: Date) async throws {
+        try await backend.write { db in
+            try await db.raw("UPDATE chats SET visitor_seen_at = \(bind: date.millisecondsSince1970) WHERE id = \(bind: chat.rawValue)").run()
+        }
+    }
+
+    public func chatsWithVisitorsGone(since date: Date) async throws -> [Chat] {
+        let ms = date.millisecondsSince1970
+        return try await backend.read { db in
+            // The chat's own last update stands in for a visitor never seen since: a new chat
+            // or a visitor's message counts as the visitor being there.
+            try await db.raw("""
+                SELECT * FROM chats WHERE state IN ('queued', 'active')
+                  AND COALESCE(visitor_seen_at, created_at) < \(bind: ms)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM chat_events e
+                    WHERE e.chat_id = chats.id AND e.author_kind = 'visitor' AND e.created_at >= \(bind: ms))
+                ORDER BY created_at LIMIT 500
+                """).all().map(Rows.chat)
+        }
+    }
+
     // MARK: Writing the log
 
     /// Applies a change to a locked chat: its fields, then its events.

@@ -48,6 +48,29 @@ struct ChatFlowTests {
         }
     }
 
+    @Test func aChatWhoseVisitorLeftIsEndedWithALineSayingSo() async throws {
+        try await TestWorld.run(configure: {
+            $0.limits.visitorInactivityTimeout = .seconds(1)
+            $0.routingSweepInterval = .milliseconds(100)
+        }) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let gone = try await world.startChat(department: sales.id)
+            let present = try await world.startChat(department: sales.id)
+            for _ in 0..<15 {
+                _ = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=latest&timeout=0", token: present.credentials.accessToken)
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let ended = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(gone.chat.id)", token: admin)
+            #expect(ended.state == "ended")
+            let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(gone.chat.id)/events", token: admin)
+            #expect(history.items.suffix(2).map(\.type) == ["message", "state"])
+            #expect(history.items.suffix(2).first?.author.type == "system")
+            let stillThere = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(present.chat.id)", token: admin)
+            #expect(stillThere.state == "queued", "a visitor who keeps reading is not gone")
+        }
+    }
+
     @Test func aRetriedMessageIsStoredOnce() async throws {
         try await TestWorld.run { world in
             let admin = try await world.adminToken()
