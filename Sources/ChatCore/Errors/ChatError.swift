@@ -19,6 +19,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case chatNotQueued(ChatID)
     /// An agent tried to write in a chat another agent (or no agent) serves.
     case notChatAgent(ChatID)
+    /// The chat is not being served (only an active chat can be transferred).
+    case chatNotActive(ChatID)
     /// An agent answered an offer it does not hold.
     case noOffer(ChatID)
     /// The agent already serves as many chats as it may.
@@ -45,6 +47,7 @@ extension ChatError: CustomStringConvertible {
         case .chatEnded(let id): "Chat \(id) has ended."
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
         case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
+        case .chatNotActive(let id): "Chat \(id) is not active."
         case .noOffer(let id): "Chat \(id) is not offered to you."
         case .atCapacity(let limit): "You already serve \(limit) chats, your limit; end one first."
         case .captchaFailed: "The captcha answer is wrong, or the captcha expired or was already used; get a new one."

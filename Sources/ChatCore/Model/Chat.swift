@@ -1,9 +1,12 @@
 import Foundation
 
-/// Where a chat is in its life: waiting in its department's queue, served by an agent, or over.
+/// Where a chat is in its life: waiting in its department's queue, served by an agent, being
+/// transferred, or over.
 public enum ChatState: String, Sendable, CaseIterable {
     case queued
     case active
+    /// Handed by its agent to another agent or department, waiting to be accepted there.
+    case transferring
     case ended
 }
 

@@ -17,11 +17,14 @@ public enum EventBody: Sendable, Equatable {
     case offered(AgentID)
     /// The offer to this agent ended unaccepted (declined, timed out, agent away). Seen by agents only.
     case offerWithdrawn(AgentID)
+    /// The author handed the chat to another agent or department, with a note for them.
+    /// Seen by agents only.
+    case transferred(TransferTarget, note: String?)
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
-        case .offered, .offerWithdrawn: true
+        case .offered, .offerWithdrawn, .transferred: true
         case .message, .stateChanged, .joined: false
         }
     }
@@ -52,6 +55,12 @@ public struct ChatEvent: Sendable, Equatable {
         self.clientMessageID = clientMessageID
         self.createdAt = createdAt
     }
+}
+
+/// Where a chat is transferred to.
+public enum TransferTarget: Sendable, Equatable {
+    case agent(AgentID)
+    case department(DepartmentID)
 }
 
 /// An event before it is stored: the store gives it its ids.

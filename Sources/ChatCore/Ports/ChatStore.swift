@@ -4,15 +4,21 @@ import Foundation
 /// the events that record it.
 public struct ChatChange: Sendable, Equatable {
     public var state: ChatState?
-    public var agentID: AgentID?
+    /// `.some(nil)` releases the chat's agent.
+    public var agentID: AgentID??
     /// `.some(nil)` withdraws the chat's offer.
     public var offer: Offer??
+    public var departmentID: DepartmentID?
     public var events: [EventDraft]
 
-    public init(state: ChatState? = nil, agentID: AgentID? = nil, offer: Offer?? = nil, events: [EventDraft]) {
+    public init(
+        state: ChatState? = nil, agentID: AgentID?? = nil, offer: Offer?? = nil, departmentID: DepartmentID? = nil,
+        events: [EventDraft]
+    ) {
         self.state = state
         self.agentID = agentID
         self.offer = offer
+        self.departmentID = departmentID
         self.events = events
     }
 }

@@ -144,7 +144,7 @@ public struct ChatService: Sendable {
             ?? routing.routingSettings.defaultMaxChats
         let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
             if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            guard chat.state == .queued else { throw ChatError.chatNotQueued(chat.id) }
+            guard chat.state == .queued || chat.state == .transferring else { throw ChatError.chatNotQueued(chat.id) }
             guard load < capacity else { throw ChatError.atCapacity(limit: capacity) }
             var drafts: [EventDraft] = []
             // Picking a chat offered to someone else takes the offer away from them.
@@ -195,6 +195,42 @@ public struct ChatService: Sendable {
         // An ended chat frees its agent's capacity, or the offer it held.
         try await routing.route(closed.departmentID)
         return closed
+    }
+
+    /// The serving agent (or an admin) hands an active chat to another agent or department,
+    /// with a note only agents see. The chat is `transferring` until someone there accepts
+    /// it; if the offer is declined or times out, it returns to its department's queue.
+    public func transfer(_ id: ChatID, to target: TransferTarget, note: String?, as principal: Principal) async throws -> Chat {
+        _ = try await access.visibleChat(id, to: principal)
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may transfer chats.") }
+        let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
+        switch target {
+        case .agent(let targetID):
+            guard try await store.agent(targetID) != nil else { throw ChatError.agentNotFound(targetID) }
+            guard targetID != agent.id else { throw ChatError.invalidField(field: "agentId", reason: "must be another agent") }
+        case .department(let department):
+            guard try await store.department(department) != nil else { throw ChatError.departmentNotFound(department) }
+        }
+        let date = now()
+        let update = try await store.updateChat(id, replaying: nil, at: date) { chat in
+            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
+            guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
+            let transferred = EventDraft(author: .agent(agent.id), body: .transferred(target, note: note))
+            let transferring = EventDraft(author: .system, body: .stateChanged(.transferring))
+            switch target {
+            case .agent(let targetID):
+                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(Offer(agentID: targetID, at: date)), events: [
+                    transferred, transferring, EventDraft(author: .system, body: .offered(targetID)),
+                ])
+            case .department(let department):
+                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(nil), departmentID: department,
+                                  events: [transferred, transferring])
+            }
+        }
+        let transferred = await finish(update).chat
+        try await routing.route(transferred.departmentID)
+        return transferred
     }
 
     /// Ends the chats whose visitor has been silent and disconnected past the inactivity

@@ -110,7 +110,7 @@ public struct RoutingService: Sendable {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents receive offers.") }
         let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
             guard chat.offer?.agentID == agent.id else { throw ChatError.noOffer(chat.id) }
-            return ChatChange(offer: .some(nil), events: [EventDraft(author: .agent(agent.id), body: .offerWithdrawn(agent.id))])
+            return Self.withdrawal(of: chat, by: .agent(agent.id))
         }
         if case .applied(let chat, let events) = update {
             await announce(chat, events)
@@ -135,7 +135,7 @@ public struct RoutingService: Sendable {
 
     /// Where a queued chat stands in its department's line.
     public func standing(of chat: Chat) async throws -> QueueStanding? {
-        guard chat.state == .queued else { return nil }
+        guard chat.state == .queued || chat.state == .transferring else { return nil }
         let position = try await store.queuePosition(of: chat)
         let average = try await store.averageWait(in: chat.departmentID, recent: 50)
         return QueueStanding(position: position, estimatedWait: average.map { $0 * Double(position) })
@@ -182,12 +182,21 @@ public struct RoutingService: Sendable {
     /// Withdraws `offer` if it still stands; false when someone got there first.
     private func withdraw(_ offer: Offer, from chat: ChatID) async throws -> Bool {
         let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
-            guard chat.state == .queued, chat.offer == offer else { return ChatChange(events: []) }
-            return ChatChange(offer: .some(nil), events: [EventDraft(author: .system, body: .offerWithdrawn(offer.agentID))])
+            guard chat.state == .queued || chat.state == .transferring, chat.offer == offer else { return ChatChange(events: []) }
+            return Self.withdrawal(of: chat, by: .system)
         }
         guard case .applied(let chat, let events) = update, !events.isEmpty else { return false }
         await announce(chat, events)
         return true
+    }
+
+    /// Takes back a chat's offer; a transfer that was not accepted returns to the queue.
+    private static func withdrawal(of chat: Chat, by author: EventAuthor) -> ChatChange {
+        guard let offer = chat.offer else { return ChatChange(events: []) }
+        var events = [EventDraft(author: author, body: .offerWithdrawn(offer.agentID))]
+        guard chat.state == .transferring else { return ChatChange(offer: .some(nil), events: events) }
+        events.append(EventDraft(author: .system, body: .stateChanged(.queued)))
+        return ChatChange(state: .queued, offer: .some(nil), events: events)
     }
 
     private func requireSelfOrAdmin(_ id: AgentID, _ caller: Caller) throws {

@@ -30,6 +30,13 @@ struct ChatsController {
         let clientMessageId: String?
     }
 
+    /// Exactly one of `agentId` and `departmentId`.
+    struct TransferRequest: Decodable {
+        let agentId: String?
+        let departmentId: Int64?
+        let note: String?
+    }
+
     struct TypingRequest: Decodable {
         let typing: Bool
     }
@@ -45,6 +52,7 @@ struct ChatsController {
         router.get("chats/:chatId", use: get)
         router.post("chats/:chatId/join", use: join)
         router.post("chats/:chatId/decline", use: decline)
+        router.post("chats/:chatId/transfer", use: transfer)
         router.post("chats/:chatId/messages", use: send)
         router.post("chats/:chatId/close", use: close)
         router.post("chats/:chatId/typing", use: typing)
@@ -100,6 +108,19 @@ struct ChatsController {
     @Sendable func decline(_ request: Request, context: ParleyRequestContext) async throws -> HTTPResponse.Status {
         try await routing.decline(chatID(context), as: context.requirePrincipal())
         return .noContent
+    }
+
+    @Sendable func transfer(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {
+        var request = request
+        let principal = try context.requirePrincipal()
+        let body = try await request.decodeJSON(TransferRequest.self, limit: limits.maxBodyBytes)
+        let target: TransferTarget
+        switch (body.agentId, body.departmentId) {
+        case (let agent?, nil): target = .agent(AgentID(agent))
+        case (nil, let department?): target = .department(DepartmentID(department))
+        default: throw APIError.badRequest("Give exactly one of 'agentId' and 'departmentId'.")
+        }
+        return ChatResponse(try await chats.transfer(chatID(context), to: target, note: body.note, as: principal))
     }
 
     @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<EventResponse> {

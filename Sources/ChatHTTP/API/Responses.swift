@@ -165,8 +165,10 @@ struct EventResponse: ResponseCodable {
     let author: AuthorResponse
     let text: String?
     let state: String?
-    /// The agent an offer was made to or withdrawn from.
+    /// The agent an offer was made to or withdrawn from, or a chat transferred to.
     let agentId: String?
+    /// The department a chat was transferred to.
+    let departmentId: Int64?
     let clientMessageId: String?
     let createdAt: String
 
@@ -178,11 +180,15 @@ struct EventResponse: ResponseCodable {
         clientMessageId = event.clientMessageID
         createdAt = event.createdAt.iso8601
         switch event.body {
-        case .message(let text): (type, self.text, state, agentId) = ("message", text, nil, nil)
-        case .stateChanged(let state): (type, text, self.state, agentId) = ("state", nil, state.rawValue, nil)
-        case .joined: (type, text, state, agentId) = ("joined", nil, nil, nil)
-        case .offered(let agent): (type, text, state, agentId) = ("offered", nil, nil, agent.rawValue)
-        case .offerWithdrawn(let agent): (type, text, state, agentId) = ("offer_withdrawn", nil, nil, agent.rawValue)
+        case .message(let text): (type, self.text, state, agentId, departmentId) = ("message", text, nil, nil, nil)
+        case .stateChanged(let state): (type, text, self.state, agentId, departmentId) = ("state", nil, state.rawValue, nil, nil)
+        case .joined: (type, text, state, agentId, departmentId) = ("joined", nil, nil, nil, nil)
+        case .offered(let agent): (type, text, state, agentId, departmentId) = ("offered", nil, nil, agent.rawValue, nil)
+        case .offerWithdrawn(let agent): (type, text, state, agentId, departmentId) = ("offer_withdrawn", nil, nil, agent.rawValue, nil)
+        case .transferred(.agent(let agent), let note):
+            (type, text, state, agentId, departmentId) = ("transferred", note, nil, agent.rawValue, nil)
+        case .transferred(.department(let department), let note):
+            (type, text, state, agentId, departmentId) = ("transferred", note, nil, nil, department.rawValue)
         }
     }
 }

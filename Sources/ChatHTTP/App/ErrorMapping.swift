@@ -7,7 +7,7 @@ extension ChatError {
         switch self {
         case .departmentNotFound, .agentNotFound, .chatNotFound: .notFound
         case .invalidField, .messageTooLong, .captchaFailed: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .noOffer, .atCapacity: .conflict
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent: .forbidden
         case .storageUnavailable: .serviceUnavailable
@@ -29,6 +29,7 @@ extension ChatError {
         case .chatEnded: "chat_ended"
         case .chatNotQueued: "chat_not_queued"
         case .notChatAgent: "not_chat_agent"
+        case .chatNotActive: "chat_not_active"
         case .noOffer: "no_offer"
         case .atCapacity: "at_capacity"
         case .captchaFailed: "captcha_failed"

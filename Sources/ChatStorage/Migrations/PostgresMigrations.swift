@@ -99,6 +99,7 @@ enum PostgresMigrations {
         captchasAndFeedPositions,
         routing,
         visitorPresence,
+        transfers,
     ]
 }
 
@@ -140,5 +141,12 @@ extension PostgresMigrations {
     static let visitorPresence = Migration(version: 4, statements: [
         "ALTER TABLE chats ADD COLUMN visitor_seen_at BIGINT",
         "CREATE INDEX chats_by_visitor_seen ON chats (state, visitor_seen_at)",
+    ])
+}
+
+extension PostgresMigrations {
+    /// The department a chat is transferred to, recorded on its `transferred` event.
+    static let transfers = Migration(version: 5, statements: [
+        "ALTER TABLE chat_events ADD COLUMN target_department_id BIGINT",
     ])
 }

@@ -77,6 +77,13 @@ enum Rows {
         case "state": body = .stateChanged(try ChatState(rawValue: row.decode(column: "state", as: String.self)).unwrap())
         case "offered": body = .offered(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
         case "offer_withdrawn": body = .offerWithdrawn(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
+        case "transferred":
+            let target: TransferTarget = if let agent = try row.decode(column: "target_agent_id", as: String?.self) {
+                .agent(AgentID(agent))
+            } else {
+                .department(DepartmentID(try row.decode(column: "target_department_id", as: Int64.self)))
+            }
+            body = .transferred(target, note: try row.decode(column: "text", as: String?.self))
         default: body = .joined
         }
         return ChatEvent(
@@ -122,13 +129,15 @@ extension EventAuthor {
 
 /// The column values of an event body.
 extension EventBody {
-    var columns: (kind: String, text: String?, state: String?, target: String?) {
+    var columns: (kind: String, text: String?, state: String?, target: String?, targetDepartment: Int64?) {
         switch self {
-        case .message(let text): ("message", text, nil, nil)
-        case .stateChanged(let state): ("state", nil, state.rawValue, nil)
-        case .joined: ("joined", nil, nil, nil)
-        case .offered(let agent): ("offered", nil, nil, agent.rawValue)
-        case .offerWithdrawn(let agent): ("offer_withdrawn", nil, nil, agent.rawValue)
+        case .message(let text): ("message", text, nil, nil, nil)
+        case .stateChanged(let state): ("state", nil, state.rawValue, nil, nil)
+        case .joined: ("joined", nil, nil, nil, nil)
+        case .offered(let agent): ("offered", nil, nil, agent.rawValue, nil)
+        case .offerWithdrawn(let agent): ("offer_withdrawn", nil, nil, agent.rawValue, nil)
+        case .transferred(.agent(let agent), let note): ("transferred", note, nil, agent.rawValue, nil)
+        case .transferred(.department(let department), let note): ("transferred", note, nil, nil, department.rawValue)
         }
     }
 }

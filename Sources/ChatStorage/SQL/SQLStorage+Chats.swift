@@ -146,7 +146,7 @@ extension SQLStorage {
             // The chat's own last update stands in for a visitor never seen since: a new chat
             // or a visitor's message counts as the visitor being there.
             try await db.raw("""
-                SELECT * FROM chats WHERE state IN ('queued', 'active')
+                SELECT * FROM chats WHERE state IN ('queued', 'active', 'transferring')
                   AND COALESCE(visitor_seen_at, created_at) < \(bind: ms)
                   AND NOT EXISTS (
                     SELECT 1 FROM chat_events e
@@ -163,9 +163,11 @@ extension SQLStorage {
         if let state = change.state { chat.state = state }
         if let agent = change.agentID { chat.agentID = agent }
         if let offer = change.offer { chat.offer = offer }
+        if let department = change.departmentID { chat.departmentID = department }
         let events = try await append(change.events, to: &chat, at: date, in: db)
         try await db.raw("""
             UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
+                   department_id = \(bind: chat.departmentID.rawValue),
                    offered_to = \(bind: chat.offer?.agentID.rawValue), offered_at = \(bind: chat.offer?.at.millisecondsSince1970),
                    next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)
             WHERE id = \(bind: chat.id.rawValue)
@@ -191,9 +193,11 @@ extension SQLStorage {
             let body = draft.body.columns
             try await db.raw("""
                 INSERT INTO chat_events
-                    (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, target_agent_id, client_message_id, created_at)
+                    (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, target_agent_id, target_department_id,
+                     client_message_id, created_at)
                 VALUES (\(bind: event.cursor.rawValue), \(bind: chat.id.rawValue), \(bind: event.id), \(bind: body.kind),
                         \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state), \(bind: body.target),
+                        \(bind: body.targetDepartment),
                         \(bind: draft.clientMessageID), \(bind: ms))
                 """).run()
             events.append(event)

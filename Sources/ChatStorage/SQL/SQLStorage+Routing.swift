@@ -18,7 +18,7 @@ extension SQLStorage {
             }
             let department = try Rows.department(row)
             let waiting = try await db.raw("""
-                SELECT * FROM chats WHERE department_id = \(bind: id.rawValue) AND state = 'queued' AND offered_to IS NULL
+                SELECT * FROM chats WHERE department_id = \(bind: id.rawValue) AND state IN ('queued', 'transferring') AND offered_to IS NULL
                 ORDER BY created_at, number
                 """).all().map(Rows.chat)
             guard !waiting.isEmpty else { return [] }
@@ -57,7 +57,7 @@ extension SQLStorage {
             let load = try await db.raw("""
                 SELECT COUNT(*) AS n FROM chats
                 WHERE id <> \(bind: id.rawValue)
-                  AND ((agent_id = \(bind: agent.rawValue) AND state = 'active') OR (offered_to = \(bind: agent.rawValue) AND state = 'queued'))
+                  AND ((agent_id = \(bind: agent.rawValue) AND state = 'active') OR (offered_to = \(bind: agent.rawValue) AND state IN ('queued', 'transferring')))
                 """).first().unwrap().decode(column: "n", as: Int.self)
             let events = try await Self.apply(try decide(chat, load), to: &chat, at: date, in: db)
             return (chat, events)
@@ -97,7 +97,7 @@ extension SQLStorage {
     public func chatsWithOffers(madeBefore date: Date) async throws -> [Chat] {
         try await backend.read { db in
             try await db.raw("""
-                SELECT * FROM chats WHERE state = 'queued' AND offered_to IS NOT NULL AND offered_at < \(bind: date.millisecondsSince1970)
+                SELECT * FROM chats WHERE state IN ('queued', 'transferring') AND offered_to IS NOT NULL AND offered_at < \(bind: date.millisecondsSince1970)
                 ORDER BY offered_at
                 """).all().map(Rows.chat)
         }
@@ -105,7 +105,7 @@ extension SQLStorage {
 
     public func chatsOffered(to agent: AgentID) async throws -> [Chat] {
         try await backend.read { db in
-            try await db.raw("SELECT * FROM chats WHERE state = 'queued' AND offered_to = \(bind: agent.rawValue)").all().map(Rows.chat)
+            try await db.raw("SELECT * FROM chats WHERE state IN ('queued', 'transferring') AND offered_to = \(bind: agent.rawValue)").all().map(Rows.chat)
         }
     }
 
@@ -117,7 +117,7 @@ extension SQLStorage {
         try await backend.read { db in
             let ahead = try await db.raw("""
                 SELECT COUNT(*) AS n FROM chats
-                WHERE department_id = \(bind: chat.departmentID.rawValue) AND state = 'queued' AND number < \(bind: chat.number)
+                WHERE department_id = \(bind: chat.departmentID.rawValue) AND state IN ('queued', 'transferring') AND number < \(bind: chat.number)
                 """).first().unwrap().decode(column: "n", as: Int.self)
             return ahead + 1
         }
@@ -184,7 +184,7 @@ extension SQLStorage {
         let rows = try await db.raw("""
             SELECT agent_id AS agent, COUNT(*) AS n FROM chats WHERE state = 'active' AND agent_id IS NOT NULL GROUP BY agent_id
             UNION ALL
-            SELECT offered_to AS agent, COUNT(*) AS n FROM chats WHERE state = 'queued' AND offered_to IS NOT NULL GROUP BY offered_to
+            SELECT offered_to AS agent, COUNT(*) AS n FROM chats WHERE state IN ('queued', 'transferring') AND offered_to IS NOT NULL GROUP BY offered_to
             """).all()
         var loads: [AgentID: Int] = [:]
         for row in rows {

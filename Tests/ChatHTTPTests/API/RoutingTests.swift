@@ -147,6 +147,63 @@ struct RoutingTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func aTransferWaitsForItsTargetAndARefusalReturnsTheChatToTheQueue(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let team = try await Self.team(world, ["ann", "bob"])
+            let started = try await world.startChat(department: team.department)
+            let chat = started.chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            try await world.expectError(.forbidden, code: "not_chat_agent", .post, "/v1/chats/\(chat)/transfer",
+                                        token: team.agents["bob"], json: Wire.Transfer(agentId: team.ids["ann"], departmentId: nil, note: nil))
+            try await world.expectError(.badRequest, code: "malformed_request", .post, "/v1/chats/\(chat)/transfer",
+                                        token: team.agents["ann"], json: Wire.Transfer(agentId: team.ids["bob"], departmentId: team.department, note: nil))
+
+            let moved = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                               json: Wire.Transfer(agentId: team.ids["bob"], departmentId: nil, note: "Billing question, over to you"))
+            #expect(moved.state == "transferring" && moved.agentId == nil)
+            #expect(try await Self.chat(world, team, chat).offeredTo == team.ids["bob"])
+            let agentView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events", token: team.agents["bob"])
+            #expect(agentView.items.contains { $0.type == "transferred" && $0.text == "Billing question, over to you" })
+            let visitorView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events", token: started.credentials.accessToken)
+            #expect(!visitorView.items.contains { $0.type == "transferred" }, "the note is for agents only")
+            #expect(visitorView.items.last?.state == "transferring")
+
+            let declined = try await world.call(.post, "/v1/chats/\(chat)/decline", token: team.agents["bob"])
+            #expect(declined.status == .noContent)
+            let back = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(chat)", token: team.admin)
+            #expect(back.state == "queued", "a refused transfer is never lost: it waits in the queue")
+
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                       json: Wire.Transfer(agentId: team.ids["bob"], departmentId: nil, note: nil))
+            let accepted = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["bob"])
+            #expect(accepted.state == "active" && accepted.agentId == team.ids["bob"])
+            try await world.expectError(.conflict, code: "chat_not_active", .post, "/v1/chats/\(world.startChat(department: team.department).chat.id)/transfer",
+                                        token: team.admin, json: Wire.Transfer(agentId: team.ids["ann"], departmentId: nil, note: nil))
+        }
+    }
+
+    @Test func aTransferToADepartmentIsOfferedToItsAgents() async throws {
+        try await TestWorld.run { world in
+            let team = try await Self.team(world, ["ann"])
+            let support = try await world.createDepartment("Support", admin: team.admin)
+            let carl = try await world.agentToken("carl@example.com", departments: [support.id], admin: team.admin)
+            let carlID = try await world.expect(.ok, Wire.Login.self, .post, "/v1/auth/login",
+                                                json: ["email": "carl@example.com", "password": TestWorld.password]).agent.id
+            _ = try await world.expect(.ok, Wire.AgentStatus.self, .put, "/v1/agents/\(carlID)/status", token: carl,
+                                       json: Wire.StatusChange(status: "online", awayReason: nil))
+            let chat = try await world.startChat(department: team.department).chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            let moved = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                               json: Wire.Transfer(agentId: nil, departmentId: support.id, note: "Needs support"))
+            #expect(moved.departmentId == support.id)
+            #expect(try await Self.chat(world, team, chat).offeredTo == carlID)
+            let joined = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: carl)
+            #expect(joined.state == "active" && joined.agentId == carlID)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func racingAgentsNeverShareAChat(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             let names = ["a1", "a2", "a3", "a4", "a5"]
@@ -206,6 +263,12 @@ struct RoutingTests {
 }
 
 extension Wire {
+    struct Transfer: Codable {
+        let agentId: String?
+        let departmentId: Int64?
+        let note: String?
+    }
+
     struct StatusChange: Codable {
         let status: String
         let awayReason: String?

@@ -14,6 +14,7 @@ extension IPTPWire.Message {
         case .stateChanged(let state): ("STATE", nil, state.rawValue)
         case .offered: ("OFFER", nil, nil)
         case .offerWithdrawn: ("OFFER_WITHDRAWN", nil, nil)
+        case .transferred(_, let note): ("TRANSFER", note, nil)
         }
         let senderId: String? = switch event.author {
         case .visitor(let id): id.rawValue
