@@ -81,7 +81,7 @@ struct ChatsController {
         let query = request.uri.queryParameters
         let states = try query.getAll("state").flatMap { $0.split(separator: ",") }.map { name in
             guard let state = ChatState(rawValue: String(name)) else {
-                throw APIError.badRequest("Query parameter 'state' must be one of queued, active, ended.")
+                throw APIError.badRequest("Query parameter 'state' must be one of queued, active, transferring, ended.")
             }
             return state
         }
