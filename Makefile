@@ -16,7 +16,7 @@ test:
 
 # The same suite, with the storage contract and app tests also run on a throw-away PostgreSQL.
 test-postgres:
-	scripts/with-postgres.sh swift test
+	scripts/with-postgres.sh $(MAKE) test
 
 release:
 	swift build -c release
