@@ -5,6 +5,15 @@ public enum EventAuthor: Sendable, Equatable, Hashable {
     case visitor(VisitorID)
     case agent(AgentID)
     case system
+
+    /// The visitor's or agent's id; nil for the system.
+    public var participantID: String? {
+        switch self {
+        case .visitor(let id): id.rawValue
+        case .agent(let id): id.rawValue
+        case .system: nil
+        }
+    }
 }
 
 /// What happened. Lines of text, state changes and joins all live in one log.

@@ -54,7 +54,7 @@ struct DirectoryController {
     @Sendable func renameDepartment(_ request: Request, context: ParleyRequestContext) async throws -> DepartmentResponse {
         var request = request
         let caller = Caller.principal(try context.requirePrincipal())
-        let id = try departmentID(context.parameters.required("departmentId"))
+        let id = try context.parameters.departmentID()
         let body = try await request.decodeJSON(NameRequest.self, limit: limits.maxBodyBytes)
         return DepartmentResponse(try await directory.renameDepartment(id, to: body.name, by: caller))
     }
@@ -97,12 +97,5 @@ struct DirectoryController {
         let id = AgentID(try context.parameters.required("agentId"))
         let body = try await request.decodeJSON(DepartmentsRequest.self, limit: limits.maxBodyBytes)
         return AgentResponse(try await directory.setDepartments(body.departmentIds.map { DepartmentID($0) }, of: id, by: caller))
-    }
-
-    private func departmentID(_ text: String) throws -> DepartmentID {
-        guard let value = Int64(text) else {
-            throw APIError(status: .notFound, code: "department_not_found", message: "No department has the id '\(text)'.")
-        }
-        return DepartmentID(value)
     }
 }

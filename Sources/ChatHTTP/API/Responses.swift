@@ -149,11 +149,12 @@ struct AuthorResponse: ResponseCodable {
     let id: String?
 
     init(_ author: EventAuthor) {
-        switch author {
-        case .visitor(let id): (type, self.id) = ("visitor", id.rawValue)
-        case .agent(let id): (type, self.id) = ("agent", id.rawValue)
-        case .system: (type, id) = ("system", nil)
+        type = switch author {
+        case .visitor: "visitor"
+        case .agent: "agent"
+        case .system: "system"
         }
+        id = author.participantID
     }
 }
 

@@ -68,10 +68,9 @@ struct RoutingController {
         guard let mode = RoutingMode(rawValue: body.routingMode) else {
             throw ChatError.invalidField(field: "routingMode", reason: "must be least_busy or round_robin")
         }
-        guard let id = Int64(try context.parameters.required("departmentId")) else {
-            throw APIError(status: .notFound, code: "department_not_found", message: "No such department.")
-        }
-        let department = try await routing.setDepartmentRouting(mode, maxChatsPerAgent: body.maxChatsPerAgent, of: DepartmentID(id), by: caller)
+        let department = try await routing.setDepartmentRouting(
+            mode, maxChatsPerAgent: body.maxChatsPerAgent, of: try context.parameters.departmentID(), by: caller
+        )
         return DepartmentResponse(department)
     }
 

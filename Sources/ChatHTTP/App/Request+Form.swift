@@ -2,6 +2,11 @@ import Foundation
 import Hummingbird
 
 extension Request {
+    /// The body parsed as `application/x-www-form-urlencoded`, at most `limit` bytes.
+    mutating func decodeForm(limit: Int) async throws -> [String: String] {
+        try Self.formFields(String(buffer: try await body(limit: limit)))
+    }
+
     /// Parses `application/x-www-form-urlencoded`; a malformed escape is a 400, not a guess.
     static func formFields(_ body: String) throws -> [String: String] {
         var fields: [String: String] = [:]

@@ -1,3 +1,4 @@
+import ChatCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -6,19 +7,23 @@ extension Request {
     /// Reads the body (at most `limit` bytes, or 413) and decodes it as JSON, or answers 400
     /// with a message that names what is wrong.
     mutating func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await collectBody(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError.bodyTooLarge(limit: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.bodyTooLarge(limit: limit)
-        }
+        let buffer = try await body(limit: limit)
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("The request needs a JSON body.") }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let error as DecodingError {
             throw APIError.badRequest(Self.describe(error))
+        }
+    }
+
+    /// The whole body, at most `limit` bytes; a larger one is a 413, whatever the face.
+    mutating func body(limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.bodyTooLarge(limit: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.bodyTooLarge(limit: limit)
         }
     }
 
@@ -55,6 +60,15 @@ extension Parameters {
     func required(_ name: String) throws -> String {
         guard let value = self.get(name) else { throw APIError.badRequest("Missing path parameter '\(name)'.") }
         return value
+    }
+
+    /// The `departmentId` path parameter; one that is not a number names no department (404).
+    func departmentID() throws -> DepartmentID {
+        let text = try required("departmentId")
+        guard let value = Int64(text) else {
+            throw APIError(status: .notFound, code: "department_not_found", message: "No department has the id '\(text)'.")
+        }
+        return DepartmentID(value)
     }
 }
 

@@ -14,11 +14,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         var context = context
         if let token = Self.bearerToken(header) {
-            do {
-                context.principal = try await auth.authenticate(token)
-            } catch ChatError.unauthenticated {
-                context.principal = nil
-            }
+            context.principal = try await auth.principalIfValid(token)
         }
         return try await next(request, context)
     }
@@ -27,5 +23,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else { return nil }
         return String(parts[1])
+    }
+}
+
+extension AuthService {
+    /// The principal a token speaks for, or nil when the token is not valid. Storage
+    /// failures still throw: a database outage is not the caller's bad token.
+    func principalIfValid(_ token: String) async throws -> Principal? {
+        do {
+            return try await authenticate(token)
+        } catch ChatError.unauthenticated {
+            return nil
+        }
     }
 }

@@ -120,8 +120,8 @@ enum Rows {
 extension EventAuthor {
     var columns: (kind: String, id: String?) {
         switch self {
-        case .visitor(let id): ("visitor", id.rawValue)
-        case .agent(let id): ("agent", id.rawValue)
+        case .visitor: ("visitor", participantID)
+        case .agent: ("agent", participantID)
         case .system: ("system", nil)
         }
     }

@@ -39,6 +39,18 @@ struct BadInputTests {
         }
     }
 
+    @Test func oversizedTokenFormsGet413NotA500() async throws {
+        try await TestWorld.run(configure: { $0.http.maxBodyBytes = 2048 }) { world in
+            let form = "grant_type=refresh_token&refresh_token=" + String(repeating: "a", count: 3000)
+            for path in ["/oauth/token", "/xm/oauth2/token"] {
+                let response = try await world.client.execute(
+                    uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: form)
+                )
+                #expect(response.status == .contentTooLarge, "\(path): \(String(buffer: response.body))")
+            }
+        }
+    }
+
     @Test func unknownRoutesAndBadQueriesAnswerInTheEnvelope() async throws {
         try await TestWorld.run { world in
             let admin = try await world.adminToken()

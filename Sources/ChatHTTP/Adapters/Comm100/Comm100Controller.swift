@@ -22,7 +22,7 @@ struct Comm100Controller {
         var request = request
         do {
             try logins.check(context.rateLimitKey)
-            let fields = try Request.formFields(String(buffer: try await request.collectBody(upTo: limits.maxBodyBytes)))
+            let fields = try await request.decodeForm(limit: limits.maxBodyBytes)
             let credentials: IssuedCredentials
             switch fields["grant_type"] {
             case "password":

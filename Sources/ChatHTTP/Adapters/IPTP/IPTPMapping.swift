@@ -16,15 +16,10 @@ extension IPTPWire.Message {
         case .offerWithdrawn: ("OFFER_WITHDRAWN", nil, nil)
         case .transferred(_, let note): ("TRANSFER", note, nil)
         }
-        let senderId: String? = switch event.author {
-        case .visitor(let id): id.rawValue
-        case .agent(let id): id.rawValue
-        case .system: nil
-        }
         var isGuest = false
         if case .visitor = event.author { isGuest = true }
         self.init(
-            id: event.id, chatId: event.chatID.rawValue, type: type, text: text, state: state, senderId: senderId,
+            id: event.id, chatId: event.chatID.rawValue, type: type, text: text, state: state, senderId: event.author.participantID,
             senderName: names[event.author], fromGuest: isGuest, clientId: event.clientMessageID,
             created: event.createdAt.epochMilliseconds
         )
@@ -33,12 +28,7 @@ extension IPTPWire.Message {
 
 extension IPTPWire.TypingNotice {
     init(_ notice: ChatCore.TypingNotice) {
-        let senderId: String? = switch notice.author {
-        case .visitor(let id): id.rawValue
-        case .agent(let id): id.rawValue
-        case .system: nil
-        }
-        self.init(chatId: notice.chat.chatID.rawValue, senderId: senderId, typing: notice.isTyping)
+        self.init(chatId: notice.chat.chatID.rawValue, senderId: notice.author.participantID, typing: notice.isTyping)
     }
 }
 

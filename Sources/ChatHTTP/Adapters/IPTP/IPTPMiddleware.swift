@@ -42,11 +42,7 @@ struct IPTPTokenMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         var context = context
-        do {
-            context.principal = try await auth.authenticate(token)
-        } catch ChatError.unauthenticated {
-            context.principal = nil
-        }
+        context.principal = try await auth.principalIfValid(token)
         return try await next(request, context)
     }
 

@@ -7,7 +7,7 @@ extension Request {
     mutating func oauthRefreshToken(limit: Int) async throws -> String {
         let fields: [String: String]
         if headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
-            fields = try Self.formFields(String(buffer: try await collectBody(upTo: limit)))
+            fields = try await decodeForm(limit: limit)
         } else {
             fields = try await decodeJSON([String: String].self, limit: limit)
         }
