@@ -51,7 +51,25 @@ struct ConfigLoader {
         }
         try loadVisitorFacing(into: &config)
         try loadRouting(into: &config)
+        try loadFaces(into: &config)
         return config
+    }
+
+    /// What the vendor-compatible faces need to know about this server.
+    private func loadFaces(into config: inout AppConfig) throws {
+        if let account = environment["PARLEY_ACCOUNT_ID"] {
+            guard !account.isEmpty, account.count <= 50, account.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw ConfigurationError(description: "PARLEY_ACCOUNT_ID: '\(account)' must be 1 to 50 letters, digits, '-' or '_'")
+            }
+            config.livePersonAccountID = account
+        }
+        if let url = environment["PARLEY_PUBLIC_URL"] {
+            let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
+            guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                throw ConfigurationError(description: "PARLEY_PUBLIC_URL: '\(url)' is not an http or https URL")
+            }
+            config.publicURL = trimmed
+        }
     }
 
     private func loadRouting(into config: inout AppConfig) throws {

@@ -32,6 +32,16 @@ struct ConfigLoaderTests {
         #expect(config.storage == .sqliteInMemory)
     }
 
+    @Test func theLivePersonAccountAndThePublicURLAreRead() throws {
+        let loader = ConfigLoader(environment: [
+            "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
+            "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/",
+        ])
+        let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(config.livePersonAccountID == "73519842")
+        #expect(config.publicURL == "https://chat.example.com")
+    }
+
     @Test(arguments: [
         ["PARLEY_PORT": "eighty"],
         ["PARLEY_DATABASE_URL": "mysql://db"],
@@ -44,6 +54,8 @@ struct ConfigLoaderTests {
         ["PARLEY_CAPTCHA": "maybe"],
         ["PARLEY_OFFER_TIMEOUT_SECONDS": "0"],
         ["PARLEY_AWAY_ON_MISSED_OFFER": "sometimes"],
+        ["PARLEY_ACCOUNT_ID": "12/34"],
+        ["PARLEY_PUBLIC_URL": "chat.example.com"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment

@@ -27,6 +27,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case atCapacity(limit: Int)
     /// The captcha is unknown, expired, already used, or its answer is wrong.
     case captchaFailed
+    /// The agent session is unknown, ended, or another agent's.
+    case agentSessionNotFound(AgentSessionID)
+    /// An agent asked for the next chat and none is offered to it or waiting.
+    case noChatWaiting
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
 }
@@ -46,6 +50,8 @@ extension ChatError: CustomStringConvertible {
         case .forbidden(let reason): reason
         case .chatEnded(let id): "Chat \(id) has ended."
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
+        case .agentSessionNotFound(let id): "No open agent session of yours has the id \(id)."
+        case .noChatWaiting: "No chat is offered to you or waiting in your departments."
         case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
         case .chatNotActive(let id): "Chat \(id) is not active."
         case .noOffer(let id): "Chat \(id) is not offered to you."

@@ -22,6 +22,11 @@ public struct AgentStatus: Sendable, Equatable {
     public static let online = AgentStatus(.online)
     public static let away = AgentStatus(.away)
     public static let offline = AgentStatus(.offline)
+    /// Away from the queue but taking chats transferred to it (LivePerson's "Occupied").
+    public static let occupied = AgentStatus(.away, awayReason: "Occupied")
+
+    /// Away reasons every server has, whether or not an admin defined them.
+    public static let builtInAwayReasons: Set<String> = ["Occupied"]
 }
 
 /// An agent's status change, pushed live to the other agents and supervisors.

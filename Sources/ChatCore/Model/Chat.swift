@@ -27,10 +27,12 @@ public struct Chat: Sendable, Equatable {
     public var nextEventID: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the visitor last wrote or was connected (a sync, an open WebSocket), if since the start.
+    public var visitorSeenAt: Date?
 
     public init(
         id: ChatID, number: Int64, departmentID: DepartmentID, visitorID: VisitorID, state: ChatState,
-        agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date
+        agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date, visitorSeenAt: Date? = nil
     ) {
         self.id = id
         self.number = number
@@ -42,6 +44,12 @@ public struct Chat: Sendable, Equatable {
         self.nextEventID = nextEventID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.visitorSeenAt = visitorSeenAt
+    }
+
+    /// The visitor's last sign of life; the inactivity timeout counts from it.
+    public var visitorLastActiveAt: Date {
+        max(visitorSeenAt ?? createdAt, createdAt)
     }
 }
 

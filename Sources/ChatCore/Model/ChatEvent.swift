@@ -29,13 +29,41 @@ public enum EventBody: Sendable, Equatable {
     /// The author handed the chat to another agent or department, with a note for them.
     /// Seen by agents only.
     case transferred(TransferTarget, note: String?)
+    /// Something the system tells both sides, in its own words per face.
+    case notice(SystemNotice)
+    /// The serving agent's answers to the agent survey (wrap-up form). Seen by agents only.
+    case surveyAnswered([SurveyAnswer])
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
-        case .offered, .offerWithdrawn, .transferred: true
-        case .message, .stateChanged, .joined: false
+        case .offered, .offerWithdrawn, .transferred, .surveyAnswered: true
+        case .message, .stateChanged, .joined, .notice: false
         }
+    }
+}
+
+/// A typed system line. Each face words it (and numbers it, where its vendor does).
+public enum SystemNotice: String, Sendable, CaseIterable {
+    /// The visitor went silent and disconnected past the inactivity timeout.
+    case visitorLeft = "visitor_left"
+
+    /// The English wording, for faces that carry plain text.
+    public var text: String {
+        switch self {
+        case .visitorLeft: "The chat ended because the visitor left."
+        }
+    }
+}
+
+/// One question of an agent survey and the answers given to it (several for a multiple choice).
+public struct SurveyAnswer: Sendable, Equatable, Codable {
+    public var questionID: String
+    public var answers: [String]
+
+    public init(questionID: String, answers: [String]) {
+        self.questionID = questionID
+        self.answers = answers
     }
 }
 

@@ -52,7 +52,7 @@ public protocol RoutingStore: Sendable {
 
     /// Queued chats whose offer was made before `date`.
     func chatsWithOffers(madeBefore date: Date) async throws -> [Chat]
-    /// Queued chats offered to `agent`.
+    /// Queued or transferring chats offered to `agent`, oldest first.
     func chatsOffered(to agent: AgentID) async throws -> [Chat]
     /// Active chats plus pending offers, per agent (agents with none are absent).
     func agentLoads() async throws -> [AgentID: Int]

@@ -37,7 +37,7 @@ public protocol SessionStore: Sendable {
 }
 
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore, RoutingStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore, RoutingStore, AgentSessionStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

@@ -48,6 +48,7 @@ public struct ChatService: Sendable {
     private let routing: RoutingService
     private let access: ChatAccess
     private let limits: ChatLimits
+    private let typing = TypingBoard()
     private let now: @Sendable () -> Date
 
     public init(
@@ -161,6 +162,23 @@ public struct ChatService: Sendable {
         return joined
     }
 
+    /// An agent takes its next chat: the oldest offered to it, else the oldest nobody was
+    /// offered in its departments. Chats another agent takes first are skipped.
+    public func acceptNext(as principal: Principal) async throws -> Chat {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents take chats.") }
+        let offered = try await store.chatsOffered(to: agent.id)
+        let waiting = try await store.chats(ChatQuery(states: [.queued], departmentIDs: agent.departmentIDs, limit: 20))
+            .filter { $0.offer == nil }
+        for chat in offered + waiting {
+            do {
+                return try await join(chat.id, as: principal)
+            } catch ChatError.chatNotQueued, ChatError.chatEnded {
+                continue
+            }
+        }
+        throw ChatError.noChatWaiting
+    }
+
     /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
     public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
         let text = try Validate.message(text, field: "text", limits: limits)
@@ -177,7 +195,21 @@ public struct ChatService: Sendable {
         }
         let (_, events, isReplay) = await finish(update)
         guard let event = events.last else { throw ChatError.storageUnavailable }
+        await typing.stopped(author, in: id)
         return SentMessage(event: event, isReplay: isReplay)
+    }
+
+    /// Records the agent survey (wrap-up form) of a chat the caller serves or served.
+    public func answerSurvey(_ answers: [SurveyAnswer], in id: ChatID, as principal: Principal) async throws -> ChatEvent {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents answer the agent survey.") }
+        let answers = try Validate.surveyAnswers(answers, limits: limits)
+        _ = try await access.visibleChat(id, to: principal)
+        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
+            guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
+            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .surveyAnswered(answers))])
+        }
+        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
+        return event
     }
 
     /// Ends the chat; either side may.
@@ -241,7 +273,7 @@ public struct ChatService: Sendable {
             let update = try await store.updateChat(chat.id, replaying: nil, at: date) { chat in
                 guard chat.state != .ended else { return ChatChange(events: []) }
                 return ChatChange(state: .ended, offer: .some(nil), events: [
-                    EventDraft(author: .system, body: .message("The chat ended because the visitor left.")),
+                    EventDraft(author: .system, body: .notice(.visitorLeft)),
                     EventDraft(author: .system, body: .stateChanged(.ended)),
                 ])
             }
@@ -257,10 +289,18 @@ public struct ChatService: Sendable {
         let chat = try await access.visibleChat(id, to: principal)
         guard chat.state != .ended else { throw ChatError.chatEnded(id) }
         let date = now()
-        await bus.publish(.typing(TypingNotice(
+        let notice = TypingNotice(
             chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: date,
             expiresAt: isTyping ? date.adding(TypingNotice.lifetime) : nil
-        )))
+        )
+        await typing.record(notice)
+        await bus.publish(.typing(notice))
+    }
+
+    /// Who is typing in the chat now (on this server).
+    public func typists(in id: ChatID, for principal: Principal) async throws -> Set<EventAuthor> {
+        _ = try await access.visibleChat(id, to: principal)
+        return await typing.typists(in: id, at: now())
     }
 
     /// A page of one chat's history, oldest first, and whether more lies beyond it.

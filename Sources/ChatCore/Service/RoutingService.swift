@@ -53,7 +53,8 @@ public struct RoutingService: Sendable {
     /// the agent's pending offers back to the queue; coming online routes waiting chats to it.
     public func setStatus(_ status: AgentStatus, of id: AgentID, by caller: Caller) async throws -> Agent {
         try requireSelfOrAdmin(id, caller)
-        if let reason = status.awayReason, try await !store.awayStatuses().contains(reason) {
+        if let reason = status.awayReason, !AgentStatus.builtInAwayReasons.contains(reason),
+           try await !store.awayStatuses().contains(reason) {
             throw ChatError.invalidField(field: "awayReason", reason: "'\(reason)' is not a defined away status")
         }
         let agent = try await store.setAgentStatus(id, to: status)
@@ -139,6 +140,11 @@ public struct RoutingService: Sendable {
         let position = try await store.queuePosition(of: chat)
         let average = try await store.averageWait(in: chat.departmentID, recent: 50)
         return QueueStanding(position: position, estimatedWait: average.map { $0 * Double(position) })
+    }
+
+    /// The chats offered to the agent and not yet accepted (ringing), oldest first.
+    public func offers(to agent: AgentID) async throws -> [Chat] {
+        try await store.chatsOffered(to: agent)
     }
 
     /// Each agent's ongoing chats: the active chats it serves plus its pending offers.

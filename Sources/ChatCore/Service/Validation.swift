@@ -67,6 +67,26 @@ enum Validate {
         return String(value.prefix(limits.maxProfileFieldLength))
     }
 
+    /// An agent survey: 1 to 50 questions with distinct ids of up to 100 characters, each with
+    /// 1 to 20 answers of up to 1000 characters.
+    static func surveyAnswers(_ answers: [SurveyAnswer], limits: ChatLimits) throws -> [SurveyAnswer] {
+        guard (1...50).contains(answers.count) else {
+            throw ChatError.invalidField(field: "question", reason: "must hold 1 to 50 questions")
+        }
+        guard Set(answers.map(\.questionID)).count == answers.count else {
+            throw ChatError.invalidField(field: "question", reason: "must not answer the same question twice")
+        }
+        for answer in answers {
+            guard (1...100).contains(answer.questionID.count) else {
+                throw ChatError.invalidField(field: "question.id", reason: "must be 1 to 100 characters")
+            }
+            guard (1...20).contains(answer.answers.count), answer.answers.allSatisfy({ $0.count <= 1000 }) else {
+                throw ChatError.invalidField(field: "answer", reason: "must be 1 to 20 answers of at most 1000 characters each")
+            }
+        }
+        return answers
+    }
+
     static func pageSize(_ value: Int, limits: ChatLimits) throws -> Int {
         guard value >= 1, value <= limits.maxPageSize else {
             throw ChatError.invalidField(field: "limit", reason: "must be between 1 and \(limits.maxPageSize)")

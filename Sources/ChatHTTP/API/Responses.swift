@@ -170,6 +170,10 @@ struct EventResponse: ResponseCodable {
     let agentId: String?
     /// The department a chat was transferred to.
     let departmentId: Int64?
+    /// Which system notice a `notice` event is; `text` words it.
+    var notice: String?
+    /// The answers of a `survey` event.
+    var answers: [SurveyAnswerResponse]?
     let clientMessageId: String?
     let createdAt: String
 
@@ -190,8 +194,19 @@ struct EventResponse: ResponseCodable {
             (type, text, state, agentId, departmentId) = ("transferred", note, nil, agent.rawValue, nil)
         case .transferred(.department(let department), let note):
             (type, text, state, agentId, departmentId) = ("transferred", note, nil, nil, department.rawValue)
+        case .notice(let notice):
+            (type, text, state, agentId, departmentId) = ("notice", notice.text, nil, nil, nil)
+            self.notice = notice.rawValue
+        case .surveyAnswered(let answers):
+            (type, text, state, agentId, departmentId) = ("survey", nil, nil, nil, nil)
+            self.answers = answers.map { SurveyAnswerResponse(questionId: $0.questionID, answers: $0.answers) }
         }
     }
+}
+
+struct SurveyAnswerResponse: ResponseCodable {
+    let questionId: String
+    let answers: [String]
 }
 
 struct TypingResponse: ResponseCodable {

@@ -25,6 +25,11 @@ public struct AppConfig: Sendable {
     /// How often offers are checked for timeouts and queues for chats nobody was offered.
     public var routingSweepInterval: Duration = .seconds(1)
     public var insight = InsightData()
+    /// The account id the LivePerson face answers to; any other is 404.
+    public var livePersonAccountID = "1"
+    /// The server's address as clients reach it (`https://chat.example.com`), for the
+    /// absolute links some faces return; without it, links use the request's `Host`.
+    public var publicURL: String?
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

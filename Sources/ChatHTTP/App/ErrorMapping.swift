@@ -5,7 +5,7 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound: .notFound
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
         case .invalidField, .messageTooLong, .captchaFailed: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
@@ -33,6 +33,8 @@ extension ChatError {
         case .noOffer: "no_offer"
         case .atCapacity: "at_capacity"
         case .captchaFailed: "captcha_failed"
+        case .agentSessionNotFound: "agent_session_not_found"
+        case .noChatWaiting: "no_chat_waiting"
         case .storageUnavailable: "storage_unavailable"
         }
     }

@@ -14,6 +14,7 @@ public struct ParleyServices: Sendable {
     public let captchas: CaptchaService
     public let insights: VisitorInsights
     public let routing: RoutingService
+    public let agentSessions: AgentSessionService
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -51,7 +52,8 @@ public struct ParleyServices: Sendable {
             feed: EventFeed(store: storage, bus: bus, limits: config.limits),
             captchas: captchas,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
-            routing: routing
+            routing: routing,
+            agentSessions: AgentSessionService(store: storage, routing: routing)
         )
     }
 }

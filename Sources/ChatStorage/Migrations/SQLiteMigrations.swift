@@ -100,6 +100,7 @@ enum SQLiteMigrations {
         routing,
         visitorPresence,
         transfers,
+        agentSessions,
     ]
 }
 
@@ -148,5 +149,20 @@ extension SQLiteMigrations {
     /// The department a chat is transferred to, recorded on its `transferred` event.
     static let transfers = Migration(version: 5, statements: [
         "ALTER TABLE chat_events ADD COLUMN target_department_id INTEGER",
+    ])
+}
+
+extension SQLiteMigrations {
+    /// Agents' working sessions (LivePerson's `agentSession`).
+    static let agentSessions = Migration(version: 6, statements: [
+        """
+        CREATE TABLE agent_sessions (
+            id TEXT PRIMARY KEY,
+            agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            ended_at INTEGER
+        )
+        """,
+        "CREATE INDEX agent_sessions_open ON agent_sessions (agent_id, ended_at)",
     ])
 }

@@ -60,7 +60,8 @@ enum Rows {
             },
             nextEventID: try row.decode(column: "next_event_id", as: Int.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
-            updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self))
+            updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
+            visitorSeenAt: try row.decode(column: "visitor_seen_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
         )
     }
 
@@ -84,6 +85,11 @@ enum Rows {
                 .department(DepartmentID(try row.decode(column: "target_department_id", as: Int64.self)))
             }
             body = .transferred(target, note: try row.decode(column: "text", as: String?.self))
+        case "notice":
+            body = .notice(try SystemNotice(rawValue: row.decode(column: "state", as: String.self)).unwrap())
+        case "survey":
+            let json = try row.decode(column: "text", as: String.self)
+            body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
         default: body = .joined
         }
         return ChatEvent(
@@ -94,6 +100,15 @@ enum Rows {
             body: body,
             clientMessageID: try row.decode(column: "client_message_id", as: String?.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+        )
+    }
+
+    static func agentSession(_ row: any SQLRow) throws -> AgentSession {
+        AgentSession(
+            id: AgentSessionID(try row.decode(column: "id", as: String.self)),
+            agentID: AgentID(try row.decode(column: "agent_id", as: String.self)),
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            endedAt: try row.decode(column: "ended_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
         )
     }
 
@@ -129,6 +144,11 @@ extension EventAuthor {
 
 /// The column values of an event body.
 extension EventBody {
+    private static func json(_ answers: [SurveyAnswer]) -> String {
+        // Encoding plain strings cannot fail.
+        String(decoding: (try? JSONEncoder().encode(answers)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
     var columns: (kind: String, text: String?, state: String?, target: String?, targetDepartment: Int64?) {
         switch self {
         case .message(let text): ("message", text, nil, nil, nil)
@@ -138,6 +158,8 @@ extension EventBody {
         case .offerWithdrawn(let agent): ("offer_withdrawn", nil, nil, agent.rawValue, nil)
         case .transferred(.agent(let agent), let note): ("transferred", note, nil, agent.rawValue, nil)
         case .transferred(.department(let department), let note): ("transferred", note, nil, nil, department.rawValue)
+        case .notice(let notice): ("notice", nil, notice.rawValue, nil, nil)
+        case .surveyAnswered(let answers): ("survey", Self.json(answers), nil, nil, nil)
         }
     }
 }

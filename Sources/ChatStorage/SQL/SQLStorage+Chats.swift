@@ -165,8 +165,12 @@ extension SQLStorage {
         if let offer = change.offer { chat.offer = offer }
         if let department = change.departmentID { chat.departmentID = department }
         let events = try await append(change.events, to: &chat, at: date, in: db)
+        if change.events.contains(where: { if case .visitor = $0.author { true } else { false } }) {
+            chat.visitorSeenAt = chat.updatedAt
+        }
         try await db.raw("""
             UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
+                   visitor_seen_at = \(bind: chat.visitorSeenAt?.millisecondsSince1970),
                    department_id = \(bind: chat.departmentID.rawValue),
                    offered_to = \(bind: chat.offer?.agentID.rawValue), offered_at = \(bind: chat.offer?.at.millisecondsSince1970),
                    next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)

@@ -105,7 +105,7 @@ extension SQLStorage {
 
     public func chatsOffered(to agent: AgentID) async throws -> [Chat] {
         try await backend.read { db in
-            try await db.raw("SELECT * FROM chats WHERE state IN ('queued', 'transferring') AND offered_to = \(bind: agent.rawValue)").all().map(Rows.chat)
+            try await db.raw("SELECT * FROM chats WHERE state IN ('queued', 'transferring') AND offered_to = \(bind: agent.rawValue) ORDER BY created_at, number").all().map(Rows.chat)
         }
     }
 

@@ -86,6 +86,7 @@ enum Wire {
         let author: Author
         let text: String?
         let state: String?
+        var notice: String?
         let clientMessageId: String?
     }
 

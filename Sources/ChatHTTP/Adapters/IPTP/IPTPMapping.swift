@@ -15,6 +15,8 @@ extension IPTPWire.Message {
         case .offered: ("OFFER", nil, nil)
         case .offerWithdrawn: ("OFFER_WITHDRAWN", nil, nil)
         case .transferred(_, let note): ("TRANSFER", note, nil)
+        case .notice(let notice): ("NOTICE", notice.text, nil)
+        case .surveyAnswered: ("SURVEY", nil, nil)
         }
         var isGuest = false
         if case .visitor = event.author { isGuest = true }

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+
+/// The two formats the LivePerson API speaks: JSON by default, XML for clients that ask.
+enum LPFormat: Sendable {
+    case json
+    case xml
+
+    /// XML when the `Accept` header prefers it, JSON otherwise.
+    init(accept: String?) {
+        let accept = accept?.lowercased() ?? ""
+        self = accept.contains("xml") && !accept.contains("json") ? .xml : .json
+    }
+
+    var contentType: String {
+        switch self {
+        case .json: "application/json; charset=utf-8"
+        case .xml: "application/xml; charset=utf-8"
+        }
+    }
+
+    func render(_ node: LPNode) -> String {
+        switch self {
+        case .json: LPJSONWriter.write(node)
+        case .xml: LPXMLWriter.document(node)
+        }
+    }
+
+    func response(_ node: LPNode?, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        guard let node else { return Response(status: status, headers: headers) }
+        var response = Response(
+            status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: render(node)))
+        )
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+}
+
+/// Writes a node as compact JSON, fields in order.
+enum LPJSONWriter {
+    static func write(_ node: LPNode) -> String {
+        var out = ""
+        write(node, to: &out)
+        return out
+    }
+
+    private static func write(_ node: LPNode, to out: inout String) {
+        switch node {
+        case .string(let text): quote(text, to: &out)
+        case .number(let number): out += String(number)
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case .object(let fields):
+            out += "{"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { out += "," }
+                quote(field.key, to: &out)
+                out += ":"
+                write(field.value, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func quote(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// Writes a one-field object `{name: value}` as the XML document `<name>…</name>`. A list
+/// field repeats its element (`"chat": [a, b]` is `<chat>a</chat><chat>b</chat>`).
+enum LPXMLWriter {
+    static func document(_ node: LPNode) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        if case .object(let fields) = node {
+            for field in fields { element(field.key, field.value, to: &out) }
+        }
+        return out
+    }
+
+    private static func element(_ name: String, _ node: LPNode, to out: inout String) {
+        switch node {
+        case .array(let items):
+            for item in items { element(name, item, to: &out) }
+        case .string, .number:
+            out += "<\(name)>\(escape(node.text ?? ""))</\(name)>"
+        case .object(let fields):
+            out += "<\(name)"
+            for field in fields where field.isAttribute {
+                out += " \(field.key)=\"\(escape(field.value.text ?? ""))\""
+            }
+            let children = fields.filter { !$0.isAttribute }
+            guard !children.isEmpty else {
+                out += "/>"
+                return
+            }
+            out += ">"
+            for child in children { element(child.key, child.value, to: &out) }
+            out += "</\(name)>"
+        }
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            // XML 1.0 cannot carry other control characters at all.
+            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

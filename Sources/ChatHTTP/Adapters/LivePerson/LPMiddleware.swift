@@ -1,0 +1,33 @@
+import ChatCore
+import Foundation
+import Hummingbird
+
+/// Errors under `/api/account` in the client's format: `{"error": {"time", "message", "code"}}`.
+struct LPErrorMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let report = ErrorReport(error, logger: context.logger)
+            let body = LPNode.document("error", .fields([
+                "time": .string(Date().livePersonTime), "message": .string(report.message), "code": .string(report.code),
+            ]))
+            return request.livePersonFormat.response(body, status: report.status, headers: report.headers)
+        }
+    }
+}
+
+/// Only the configured account exists; any other account id is 404.
+struct LPAccountMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+    let accountID: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard context.parameters.get("accountId") == accountID else {
+            throw APIError(status: .notFound, code: "account_not_found", message: "No account has this id.")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,68 @@
+import ChatCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+extension Request {
+    /// The format the client asked for.
+    var livePersonFormat: LPFormat { LPFormat(accept: headers[.accept]) }
+
+    /// The body as a node, read as XML when it says so (or looks like it), as JSON otherwise.
+    mutating func livePersonBody(limit: Int) async throws -> LPNode {
+        let buffer = try await body(limit: limit)
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("The request needs a JSON or XML body.") }
+        let data = Data(buffer: buffer)
+        let type = headers[.contentType]?.lowercased() ?? ""
+        if type.contains("xml") || (!type.contains("json") && data.first == UInt8(ascii: "<")) {
+            guard let node = LPXMLReader.read(data) else { throw APIError.badRequest("The body is not well-formed XML.") }
+            return node
+        }
+        do {
+            return try JSONDecoder().decode(LPNode.self, from: data)
+        } catch {
+            throw APIError.badRequest("The body is not valid JSON.")
+        }
+    }
+
+    /// Whether a POST asks to be taken as a PUT (`X-HTTP-Method-Override: PUT`), as
+    /// LivePerson's clients do where PUT is not available to them.
+    var overridesToPut: Bool {
+        headers[Self.methodOverride]?.trimmingCharacters(in: .whitespaces).uppercased() == "PUT"
+    }
+
+    static let methodOverride = HTTPField.Name("X-HTTP-Method-Override")!
+
+    /// An optional query parameter that must be a whole number from 0.
+    func livePersonEventID(_ name: String) throws -> Int? {
+        guard let value = try queryInteger(name) else { return nil }
+        guard value >= 0 else { throw APIError.badRequest("Query parameter '\(name)' must not be negative.") }
+        return value
+    }
+}
+
+extension LPNode {
+    /// The single document inside `{name: ...}` when the body is wrapped, else the body itself.
+    func unwrapped(_ name: String) -> LPNode {
+        self[name] ?? self
+    }
+}
+
+/// Plain text from a line sent as `textType: html`: tags dropped, common entities decoded.
+enum LPHTMLText {
+    static func plain(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            switch character {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false
+            default: if !inTag { text.append(character) }
+            }
+        }
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
+        for (entity, character) in entities {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+}

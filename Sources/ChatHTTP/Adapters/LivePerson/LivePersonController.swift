@@ -1,0 +1,158 @@
+import ChatCore
+import Foundation
+import Hummingbird
+
+/// LivePerson's legacy Chat REST API, agent side, under `/api/account/{accountId}`: login,
+/// agent sessions, availability, incoming requests, and the chats' events, info, typing,
+/// transfers and surveys. JSON by default, XML for `Accept: application/xml`.
+struct LivePersonController {
+    typealias Context = ParleyRequestContext
+
+    let services: ParleyServices
+    let config: AppConfig
+    let logins: RateLimiter
+    /// The most events one chat's answer carries; the `next` link continues from there.
+    let eventsPerAnswer = 100
+    /// The most chats one multi-chat poll may name.
+    let chatsPerPoll = 50
+
+    func addRoutes(to router: Router<Context>) {
+        let account = router.group("api/account/:accountId")
+            .add(middleware: LPErrorMiddleware())
+            .add(middleware: LPAccountMiddleware(accountID: config.livePersonAccountID))
+        account.post("login", use: login)
+        account.post("agentSession", use: openSession)
+        account.delete("agentSession/:agentSessionId", use: endSession)
+        account.get("agentSession/:agentSessionId/availability", use: availability)
+        putOrOverride(account, "agentSession/:agentSessionId/availability", setAvailability)
+        account.get("agentSession/:agentSessionId/incomingRequests", use: incomingRequests)
+        account.post("agentSession/:agentSessionId/incomingRequests", use: acceptNext)
+        account.get("agentSession/:agentSessionId/chat", use: chats)
+        addChatRoutes(to: account.group("agentSession/:agentSessionId/chat/:chatId"))
+    }
+
+    /// Registers `handler` for PUT, and for POST with `X-HTTP-Method-Override: PUT`.
+    func putOrOverride(
+        _ group: RouterGroup<Context>, _ path: RouterPath,
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
+        group.put(path, use: handler)
+        group.post(path) { request, context in
+            guard request.overridesToPut else {
+                throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Use PUT, or POST with X-HTTP-Method-Override: PUT.")
+            }
+            return try await handler(request, context)
+        }
+    }
+
+    // MARK: Login and agent sessions
+
+    /// `{"username": "<agent email>", "password": "..."}` (an `appKey` is ignored) → `{"bearer": "..."}`.
+    @Sendable func login(_ request: Request, context: Context) async throws -> Response {
+        var request = request
+        try logins.check(context.rateLimitKey)
+        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("login")
+        guard let username = body["username"]?.text, let password = body["password"]?.text else {
+            throw APIError.badRequest("Fields 'username' and 'password' are required.")
+        }
+        let (_, credentials) = try await services.auth.login(email: username, password: password)
+        return request.livePersonFormat.response(.document("bearer", .string(credentials.accessToken)))
+    }
+
+    @Sendable func openSession(_ request: Request, context: Context) async throws -> Response {
+        let session = try await services.agentSessions.open(for: try context.requirePrincipal())
+        let href = links(request, session: session.id).session
+        return request.livePersonFormat.response(
+            LPLinks.location("agentSessionLocation", href), status: .created, headers: [.location: href]
+        )
+    }
+
+    /// Ends the session; the agent goes offline when it was its last one.
+    @Sendable func endSession(_ request: Request, context: Context) async throws -> Response {
+        try await services.agentSessions.end(sessionID(context), for: try context.requirePrincipal())
+        return Response(status: .noContent)
+    }
+
+    // MARK: Availability
+
+    @Sendable func availability(_ request: Request, context: Context) async throws -> Response {
+        let (principal, _) = try await agentSession(request, context)
+        let agent = try await services.directory.agent(try Self.agent(principal).id, by: .principal(principal))
+        return request.livePersonFormat.response(Self.availability(agent.status))
+    }
+
+    /// `{"availability": {"chat": "Online" | "Away" | "Occupied"}}`.
+    @Sendable func setAvailability(_ request: Request, context: Context) async throws -> Response {
+        var request = request
+        let (principal, _) = try await agentSession(request, context)
+        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("availability")
+        let status: AgentStatus = switch body["chat"]?.text?.lowercased() {
+        case "online": .online
+        case "away": .away
+        case "occupied": .occupied
+        default: throw ChatError.invalidField(field: "chat", reason: "must be Online, Away or Occupied")
+        }
+        let agent = try await services.routing.setStatus(status, of: try Self.agent(principal).id, by: .principal(principal))
+        return request.livePersonFormat.response(Self.availability(agent.status))
+    }
+
+    static func availability(_ status: AgentStatus) -> LPNode {
+        let chat = switch status.availability {
+        case .online: "Online"
+        case .offline: "Offline"
+        case .away: status == .occupied ? "Occupied" : "Away"
+        }
+        return .document("availability", .fields(["chat": .string(chat)]))
+    }
+
+    // MARK: Incoming requests
+
+    /// How many chats are ringing for the agent (offered to it), with the link that takes the next.
+    @Sendable func incomingRequests(_ request: Request, context: Context) async throws -> Response {
+        let (principal, links) = try await agentSession(request, context)
+        let ringing = try await services.routing.offers(to: try Self.agent(principal).id).count
+        return request.livePersonFormat.response(.document("incomingRequests", .fields([
+            "ringingCount": .string(String(ringing)),
+            "link": ringing > 0 ? LPLinks.link("\(links.session)/incomingRequests", "next-request") : nil,
+        ])))
+    }
+
+    /// Takes the next chat: the oldest offered to the agent, else the oldest waiting in its skills.
+    @Sendable func acceptNext(_ request: Request, context: Context) async throws -> Response {
+        let (principal, links) = try await agentSession(request, context)
+        let chat = try await services.chats.acceptNext(as: principal)
+        let href = links.chat(chat.id)
+        return request.livePersonFormat.response(LPLinks.location("chatLocation", href), status: .created, headers: [.location: href])
+    }
+
+    // MARK: Shared
+
+    /// The caller and its open agent session named in the path (404 for anyone else's).
+    func agentSession(_ request: Request, _ context: Context) async throws -> (Principal, LPLinks) {
+        let principal = try context.requirePrincipal()
+        let session = try await services.agentSessions.session(sessionID(context), for: principal)
+        return (principal, links(request, session: session.id))
+    }
+
+    private func sessionID(_ context: Context) throws -> AgentSessionID {
+        AgentSessionID(try context.parameters.required("agentSessionId"))
+    }
+
+    static func agent(_ principal: Principal) throws -> Agent {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents use the agent API.") }
+        return agent
+    }
+
+    /// Links are absolute: on the public URL when one is configured, else on the request's host.
+    private func links(_ request: Request, session: AgentSessionID) -> LPLinks {
+        let base = config.publicURL ?? "http://\(Self.host(request) ?? "\(config.host):\(config.port)")"
+        return LPLinks(session: "\(base)/api/account/\(config.livePersonAccountID)/agentSession/\(session.rawValue)")
+    }
+
+    /// The request's host, if it is a plain host name or address with an optional port.
+    private static func host(_ request: Request) -> String? {
+        guard let host = request.head.authority, !host.isEmpty, host.count <= 255,
+              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else { return nil }
+        return host
+    }
+}
