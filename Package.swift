@@ -151,7 +151,7 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["Adapters/IPTP/Fixtures"],
+            exclude: ["Adapters/IPTP/Fixtures", "Adapters/LivePerson/Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -167,7 +167,7 @@ public struct ChatService: Sendable {
     public func acceptNext(as principal: Principal) async throws -> Chat {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents take chats.") }
         let offered = try await store.chatsOffered(to: agent.id)
-        let waiting = try await store.chats(ChatQuery(states: [.queued], departmentIDs: agent.departmentIDs, limit: 20))
+        let waiting = try await store.chats(ChatQuery(states: [.queued, .transferring], departmentIDs: agent.departmentIDs, limit: 20))
             .filter { $0.offer == nil }
         for chat in offered + waiting {
             do {

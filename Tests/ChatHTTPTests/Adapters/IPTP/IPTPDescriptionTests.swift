@@ -44,7 +44,7 @@ struct IPTPDescriptionTests {
 
     @Test func agentsReadTheGuestInTheSeedsShape() async throws {
         let (description, guestStatus) = try await Self.describe(trusting: ["127.0.0.1", "::1"])
-        #expect(description.shapeDifferences(from: try SeedFixture.json("description.json")) == [])
+        #expect(description.shapeDifferences(from: try SeedFixture.json("IPTP", "description.json")) == [])
         #expect(description["subject"]?.string == "Live assistance: Tester2 [#1]")
         #expect(description["liveAssistance"] == .bool(true) && description["partner"] == .null)
         #expect(description["members"]?.array?.count == 1)

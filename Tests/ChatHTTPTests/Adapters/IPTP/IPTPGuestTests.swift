@@ -16,7 +16,7 @@ struct IPTPGuestTests {
             _ = try await world.createDepartment("Test", admin: admin)
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let guest = try await world.createGuest(department: live.id)
-            #expect(guest.shapeDifferences(from: try SeedFixture.json("guest-response.json")).isEmpty)
+            #expect(guest.shapeDifferences(from: try SeedFixture.json("IPTP", "guest-response.json")).isEmpty)
             let userId = try #require(guest["userId"]?.string)
             let chatId = try #require(guest["chatId"]?.string)
             #expect(userId.count == 12 && chatId.count == 12)

@@ -15,14 +15,6 @@ struct KnownCaptcha: CaptchaDrawing {
     }
 }
 
-/// The seed's example documents.
-enum SeedFixture {
-    static func json(_ name: String) throws -> JSONValue {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
-        return try JSONValue(data: Data(contentsOf: url))
-    }
-}
-
 extension TestWorld {
     /// Creates a guest through the XM API with a solved captcha.
     func createGuest(department: Int64, name: String = "Tester2", headers: HTTPFields = [:]) async throws -> JSONValue {

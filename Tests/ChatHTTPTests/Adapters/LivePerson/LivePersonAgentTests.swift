@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParleyTestSupport
+import Testing
+
+@Suite("LivePerson agent face")
+struct LivePersonAgentTests {
+    static let publicURL = "https://chat.example.com"
+
+    /// Ann, online through the face, with a chat from Vera that she accepted.
+    static func acceptedChat(_ world: TestWorld) async throws -> (RoutingTests.Team, LPAgent, Wire.StartedChat) {
+        let team = try await RoutingTests.team(world, ["ann"])
+        let ann = try await LPAgent.login(world, "ann@example.com")
+        _ = try await ann.json(.put, "availability?v=1&NC=true", json: ["availability": ["chat": "Online"]])
+        let started = try await world.startChat(department: team.department)
+        let ringing = try await ann.json(.get, "incomingRequests?v=1&NC=true")
+        #expect(ringing["incomingRequests"]?["ringingCount"]?.string == "1")
+        let accepted = try await ann.call(.post, "incomingRequests?v=1&NC=true", json: [String: String]())
+        #expect(accepted.status == .created)
+        #expect(accepted.headers[.location]?.hasSuffix("/chat/\(started.chat.id)") == true)
+        return (team, ann, started)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theMultiChatPollHasTheSeedsShape(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.publicURL = Self.publicURL }) { world in
+            let (_, ann, started) = try await Self.acceptedChat(world)
+            _ = try await world.send("Where is my parcel?", to: started.chat.id, token: started.credentials.accessToken)
+            let chat = try #require(try await ann.poll([started.chat.id]).first)
+
+            let seed = try #require(try SeedFixture.json("LivePerson", "chats.json")["chats"]?["chat"]?.array?.first)
+            #expect(chat.shapeDifferences(from: seed) == [])
+            #expect(chat["info"]?.shapeDifferences(from: try #require(seed["info"])) == [])
+            let session = "\(Self.publicURL)/api/account/1/agentSession/\(ann.sessionID)"
+            let base = "\(session)/chat/\(started.chat.id)"
+            #expect(chat.links == [
+                "self": base, "events": "\(base)/events", "info": "\(base)/info", "next": "\(base)?from=12",
+                "visit-id": chat.links["visit-id"] ?? "", "transfer": "\(base)/transfer",
+                "transfer-account": "\(base)/transferAccount", "agent-survey": "\(base)/survey",
+            ])
+            #expect(chat.links["visit-id"]?.hasPrefix("\(session)/visits/visit/") == true)
+            #expect(chat["events"]?.links == ["self": "\(base)/events", "next": "\(base)/events?from=12"])
+            #expect(chat["info"]?.links["agent-typing"] == "\(base)/info/agentTyping")
+
+            // Every event has the keys of the seed's event of its kind.
+            let seedEvents = seed.events
+            let stateShape = try #require(seedEvents.first { $0["type"]?.string == "state" })
+            let systemLineShape = try #require(seedEvents.first { $0["type"]?.string == "line" })
+            for event in chat.events {
+                switch (event["type"]?.string, event["source"]?.string) {
+                case ("state", _): #expect(event.shapeDifferences(from: stateShape) == [])
+                case ("line", "system"): #expect(event.shapeDifferences(from: systemLineShape) == [])
+                default: #expect(event.keys == systemLineShape.keys.subtracting(["systemMessageId"]))
+                }
+                #expect(event["time"]?.string?.hasSuffix("+00:00") == true)
+            }
+            let summary = chat.events.map { "\($0.id ?? -1):\($0["state"]?.string ?? $0["systemMessageId"]?.string ?? $0["source"]?.string ?? "")" }
+            #expect(summary == ["0:waiting", "1:4", "2:visitor", "6:3", "8:chatting", "10:visitor"])
+            #expect(chat.events[2]["by"]?.string == "Vera Visitor" && chat.events[2]["text"]?.string == "Hello, I need help")
+            #expect(chat.events[3]["text"]?.string == "You are now chatting with Agent ann@example.com.")
+
+            let info = try #require(chat["info"])
+            #expect(info["state"]?.string == "chatting" && info["chatSessionKey"]?.string == started.chat.id)
+            #expect(info["agentName"]?.string == "Agent ann@example.com" && info["agentId"]?.number != nil)
+            #expect(info["visitorName"]?.string == "Vera Visitor" && info["visitorTyping"]?.string == "not-typing")
+            #expect(info["chatTimeout"]?.number == 600 && info["rtSessionId"]?.number == Double(started.chat.number))
+        }
+    }
+
+    @Test func fromEventIdsReturnOnlyNewerEventsPairedByPosition() async throws {
+        try await TestWorld.run { world in
+            let (team, ann, first) = try await Self.acceptedChat(world)
+            let second = try await world.startChat(department: team.department, message: "Second chat")
+            _ = try await ann.call(.post, "incomingRequests", json: [String: String]())
+            let keys = [first.chat.id, second.chat.id]
+            let initial = try await ann.poll(keys)
+            let lastSeen = initial.map { $0.events.last?.id ?? -1 }
+
+            _ = try await world.send("Anyone?", to: second.chat.id, token: second.credentials.accessToken)
+            let update = try await ann.poll(keys, from: lastSeen)
+            #expect(update.map(\.events.count) == [0, 1])
+            let line = try #require(update[1].events.first)
+            #expect(line["text"]?.string == "Anyone?" && (line.id ?? 0) > lastSeen[1])
+            #expect(update[1].links["next"]?.hasSuffix("?from=\((line.id ?? 0) + 2)") == true)
+
+            let onlySecondFromStart = try await ann.poll([second.chat.id, first.chat.id], from: [lastSeen[1]])
+            #expect(onlySecondFromStart[0].events.count == 1, "ids pair with keys by position")
+            #expect(onlySecondFromStart[1].events.count == initial[0].events.count, "a key without an id is read from its start")
+
+            let fromParameter = try await ann.json(.get, "chat/\(second.chat.id)/events?from=\(line.id ?? 0)")
+            #expect(fromParameter["events"]?["event"]?.array?.map(\.id) == [line.id], "from names the first event shown")
+        }
+    }
+
+    @Test func aChatTheAgentMayNotSeeIsRefusedNotDropped() async throws {
+        try await TestWorld.run { world in
+            let (team, ann, mine) = try await Self.acceptedChat(world)
+            let support = try await world.createDepartment("Support", admin: team.admin)
+            let other = try await world.startChat(department: support.id)
+            let refused = try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),\(other.chat.id)")
+            #expect(refused.status == .forbidden)
+            #expect(try JSONValue(data: Data(buffer: refused.body))["error"]?["code"]?.string == "forbidden")
+            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),nope").status == .notFound)
+            #expect(try await ann.call(.get, "chat?chatSessionKeys=").status == .badRequest)
+            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=1,2").status == .badRequest)
+            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=x").status == .badRequest)
+            #expect(try await ann.call(.get, "chat/\(other.chat.id)/info").status == .forbidden)
+        }
+    }
+
+    @Test func accountsSessionsAndCredentialsAreChecked() async throws {
+        try await TestWorld.run { world in
+            let team = try await RoutingTests.team(world, ["ann", "bob"])
+            let ann = try await LPAgent.login(world, "ann@example.com")
+            let bob = try await LPAgent.login(world, "bob@example.com")
+            let wrong = try await world.call(.post, "\(LPAgent.account)/login?v=1&NC=true", json: ["username": "ann@example.com", "password": "wrong password"])
+            #expect(wrong.status == .unauthorized)
+            #expect(try JSONValue(data: Data(buffer: wrong.body))["error"]?["code"]?.string == "invalid_credentials")
+            #expect(try await world.call(.post, "/api/account/2/login", json: ["username": "ann@example.com", "password": TestWorld.password]).status == .notFound)
+            #expect(try await ann.call(.get, "/api/account/2/agentSession/\(ann.sessionID)/availability").status == .notFound)
+            #expect(try await world.call(.get, "\(ann.session)/availability").status == .unauthorized)
+            #expect(try await bob.call(.get, "\(ann.session)/availability").status == .notFound, "another agent's session does not exist for bob")
+
+            _ = try await ann.json(.put, "availability", json: ["availability": ["chat": "Online"]])
+            #expect(try await ann.call(.delete, ann.session).status == .noContent)
+            #expect(try await ann.call(.get, "availability").status == .notFound, "an ended session is gone")
+            let status = try await world.expect(.ok, Wire.AgentStatus.self, .get, "/v1/agents/\(team.ids["ann"]!)", token: team.admin)
+            #expect(status.status == "offline", "ending the last agent session takes the agent offline")
+        }
+    }
+
+    @Test func availabilityTakesOnlineAwayAndOccupiedAndHonoursMethodOverride() async throws {
+        try await TestWorld.run { world in
+            let team = try await RoutingTests.team(world, ["ann"])
+            let ann = try await LPAgent.login(world, "ann@example.com")
+            let override: HTTPFields = [HTTPField.Name("X-HTTP-Method-Override")!: "PUT"]
+            let occupied = try await ann.json(.post, "availability?v=1&NC=true", json: ["availability": ["chat": "Occupied"]], headers: override)
+            #expect(occupied == (try JSONValue(data: Data(#"{"availability":{"chat":"Occupied"}}"#.utf8))))
+            #expect(try await ann.json(.get, "availability")["availability"]?["chat"]?.string == "Occupied")
+            let native = try await world.expect(.ok, Wire.AgentStatus.self, .get, "/v1/agents/\(team.ids["ann"]!)", token: team.admin)
+            #expect(native.status == "away" && native.awayReason == "Occupied")
+
+            #expect(try await ann.call(.post, "availability", json: ["availability": ["chat": "Online"]]).status == .methodNotAllowed)
+            let busy = try await ann.call(.put, "availability", json: ["availability": ["chat": "Busy"]])
+            #expect(busy.status == .unprocessableContent)
+            #expect(try await ann.json(.put, "availability", json: ["availability": ["chat": "away"]])["availability"]?["chat"]?.string == "Away")
+        }
+    }
+}
