@@ -90,14 +90,20 @@ struct ErrorEnvelope: Encodable {
     }
 }
 
-/// Renders every error in the native envelope with its status.
+/// Renders every error the routes behind it throw: in the native envelope by default, or in
+/// a vendor face's own shape.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let render: @Sendable (ErrorReport, Request) -> Response
+
+    init(render: @escaping @Sendable (ErrorReport, Request) -> Response = { report, _ in report.response(ErrorEnvelope(report)) }) {
+        self.render = render
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let report = ErrorReport(error, logger: context.logger)
-            return report.response(ErrorEnvelope(report))
+            return render(ErrorReport(error, logger: context.logger), request)
         }
     }
 }

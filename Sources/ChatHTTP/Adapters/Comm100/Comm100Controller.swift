@@ -11,7 +11,7 @@ struct Comm100Controller {
 
     func addRoutes(to router: Router<ParleyRequestContext>) {
         router.post("oauth/token", use: token)
-        let livechat = router.group("livechat").add(middleware: Comm100ErrorMiddleware())
+        let livechat = router.group("livechat").add(middleware: ErrorMiddleware(render: Self.error))
         livechat.get("agents", use: agents)
         livechat.get("agents/:agentId", use: agent)
         livechat.put("agents/:agentId", use: setStatus)
@@ -77,21 +77,12 @@ struct Comm100Controller {
         AgentID(try context.parameters.required("agentId"))
     }
 
+    /// Errors under `/livechat` in Comm100's shape: `{"code": "...", "message": "..."}`.
+    @Sendable static func error(_ report: ErrorReport, _ request: Request) -> Response {
+        report.response(Comm100Wire.Error(code: report.code, message: report.message))
+    }
+
     private static func oauthError(_ status: HTTPResponse.Status, _ code: String, _ description: String) -> Response {
         ErrorReport.json(Comm100Wire.OAuthError(error: code, error_description: description), status: status)
-    }
-}
-
-/// Errors under `/livechat` in Comm100's shape: `{"code": "...", "message": "..."}`.
-struct Comm100ErrorMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let report = ErrorReport(error, logger: context.logger)
-            return report.response(Comm100Wire.Error(code: report.code, message: report.message))
-        }
     }
 }

@@ -13,7 +13,7 @@ struct IPTPController {
 
     func addRoutes(to router: Router<ParleyRequestContext>) {
         let xm = router.group("xm")
-            .add(middleware: IPTPErrorMiddleware())
+            .add(middleware: ErrorMiddleware(render: IPTPError.render))
             .add(middleware: IPTPTokenMiddleware(auth: services.auth))
         xm.get("captcha", use: captcha)
         xm.post("guests", use: createGuest)

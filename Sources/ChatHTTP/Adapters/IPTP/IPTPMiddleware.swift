@@ -5,9 +5,7 @@ import Hummingbird
 
 /// Errors in the shape IPTP's clients receive (a Spring-style body), with Parley's stable
 /// `code` added: `{"timestamp", "status", "error", "message", "path", "code"}`.
-struct IPTPErrorMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
-
+enum IPTPError {
     struct Body: Encodable {
         let timestamp: String
         let status: Int
@@ -17,16 +15,11 @@ struct IPTPErrorMiddleware: RouterMiddleware {
         let code: String
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let report = ErrorReport(error, logger: context.logger)
-            return report.response(Body(
-                timestamp: Date().iso8601, status: report.status.code, error: report.status.reasonPhrase,
-                message: report.message, path: request.uri.path, code: report.code
-            ))
-        }
+    @Sendable static func render(_ report: ErrorReport, _ request: Request) -> Response {
+        report.response(Body(
+            timestamp: Date().iso8601, status: report.status.code, error: report.status.reasonPhrase,
+            message: report.message, path: request.uri.path, code: report.code
+        ))
     }
 }
 

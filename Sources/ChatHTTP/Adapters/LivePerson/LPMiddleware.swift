@@ -3,19 +3,12 @@ import Foundation
 import Hummingbird
 
 /// Errors under `/api/account` in the client's format: `{"error": {"time", "message", "code"}}`.
-struct LPErrorMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let report = ErrorReport(error, logger: context.logger)
-            let body = LPNode.document("error", .fields([
-                "time": .string(Date().livePersonTime), "message": .string(report.message), "code": .string(report.code),
-            ]))
-            return request.livePersonFormat.response(body, status: report.status, headers: report.headers)
-        }
+enum LPError {
+    @Sendable static func render(_ report: ErrorReport, _ request: Request) -> Response {
+        let body = LPNode.document("error", .fields([
+            "time": .string(Date().livePersonTime), "message": .string(report.message), "code": .string(report.code),
+        ]))
+        return request.livePersonFormat.response(body, status: report.status, headers: report.headers)
     }
 }
 

@@ -18,7 +18,7 @@ struct LivePersonController {
 
     func addRoutes(to router: Router<Context>) {
         let account = router.group("api/account/:accountId")
-            .add(middleware: LPErrorMiddleware())
+            .add(middleware: ErrorMiddleware(render: LPError.render))
             .add(middleware: LPAccountMiddleware(accountID: config.livePersonAccountID))
         account.post("login", use: login)
         account.post("agentSession", use: openSession)

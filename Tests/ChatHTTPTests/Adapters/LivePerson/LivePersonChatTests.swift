@@ -32,6 +32,10 @@ struct LivePersonChatTests {
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: started.credentials.accessToken)
             #expect(history.items.last?.text == "Fish & chips <3")
 
+            let entities = #"<!DOCTYPE event [<!ENTITY a "aaaaaaaa">]><event type="line"><text>&a;</text></event>"#
+            #expect(try await ann.xml(.post, "chat/\(started.chat.id)/events", entities).status == .badRequest)
+            #expect(try await ann.xml(.post, "chat/\(started.chat.id)/events", "<event><text>unclosed</event>").status == .badRequest)
+
             let refused = try await ann.xml(.get, "chat/nope/info")
             #expect(refused.status == .notFound)
             #expect(String(buffer: refused.body).contains("<error><time>"), "errors follow the asked format")
