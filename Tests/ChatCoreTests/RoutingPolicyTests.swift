@@ -27,7 +27,7 @@ struct RoutingPolicyTests {
             Self.agent("busy", load: 2, idleSince: -1000),
             Self.agent("recent", load: 0, idleSince: -10),
             Self.agent("idle", load: 0, idleSince: -500),
-        ]), at: Self.now)
+        ]), at: Self.now, coolDown: .seconds(20))
         #expect(offers.map(\.1.rawValue) == ["idle", "recent", "idle"])
     }
 
@@ -35,7 +35,7 @@ struct RoutingPolicyTests {
         let offers = RoutingPolicy.offers(for: Self.snapshot(.roundRobin, chats: 3, [
             Self.agent("a", load: 2, capacity: 5, idleSince: -1000),
             Self.agent("b", load: 0, idleSince: -10),
-        ]), at: Self.now)
+        ]), at: Self.now, coolDown: .seconds(20))
         #expect(offers.map(\.1.rawValue) == ["a", "b", "a"])
     }
 
@@ -43,11 +43,25 @@ struct RoutingPolicyTests {
         let offers = RoutingPolicy.offers(for: Self.snapshot(chats: 5, [
             Self.agent("a", load: 1, capacity: 2),
             Self.agent("b", load: 0, capacity: 1),
-        ]), at: Self.now)
+        ]), at: Self.now, coolDown: .seconds(20))
         #expect(offers.count == 2)
         #expect(Set(offers.map(\.1.rawValue)) == ["a", "b"])
         #expect(offers.map(\.0.rawValue) == ["c1", "c2"], "the oldest chats go first")
-        #expect(RoutingPolicy.offers(for: Self.snapshot(chats: 2, []), at: Self.now).isEmpty)
+        #expect(RoutingPolicy.offers(for: Self.snapshot(chats: 2, []), at: Self.now, coolDown: .seconds(20)).isEmpty)
+    }
+
+    @Test func anAgentWhoPassedOnAChatGetsItBackOnlyWhenNobodyElseCanAndNotAtOnce() {
+        var snapshot = Self.snapshot(chats: 2, [Self.agent("ann", load: 0, idleSince: -1000), Self.agent("bob", load: 1, idleSince: -10)])
+        snapshot.passedOver = [ChatID("c1"): [AgentID("ann"): Self.now.addingTimeInterval(-5)]]
+        let coolDown = Duration.seconds(20)
+        #expect(RoutingPolicy.offers(for: snapshot, at: Self.now, coolDown: coolDown).map { "\($0.0):\($0.1)" } == ["c1:bob", "c2:ann"],
+                "ann declined c1, so the busier bob gets it")
+
+        snapshot.candidates = [Self.agent("ann", load: 0)]
+        #expect(RoutingPolicy.offers(for: snapshot, at: Self.now, coolDown: coolDown).map { "\($0.0):\($0.1)" } == ["c2:ann"],
+                "c1 waits rather than ringing ann again at once, and does not hold up c2")
+        #expect(RoutingPolicy.offers(for: snapshot, at: Self.now.addingTimeInterval(20), coolDown: coolDown).map { "\($0.0):\($0.1)" }
+                == ["c1:ann", "c2:ann"], "after the cool-down, the only agent gets it again rather than nobody")
     }
 
     @Test(arguments: 1...20)
@@ -59,7 +73,7 @@ struct RoutingPolicyTests {
                               idleSince: Double.random(in: -1000...0, using: &generator))
         }
         let snapshot = Self.snapshot(chats: Int.random(in: 1...12, using: &generator), candidates)
-        let offers = RoutingPolicy.offers(for: snapshot, at: Self.now)
+        let offers = RoutingPolicy.offers(for: snapshot, at: Self.now, coolDown: .seconds(20))
         let free = candidates.reduce(0) { $0 + max(0, $1.capacity - $1.load) }
         #expect(offers.count == min(free, snapshot.waiting.count), "every free place is used while chats wait")
         for candidate in candidates {

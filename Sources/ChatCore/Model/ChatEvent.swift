@@ -24,8 +24,8 @@ public enum EventBody: Sendable, Equatable {
     case joined
     /// Routing offered the chat to this agent. Seen by agents only.
     case offered(AgentID)
-    /// The offer to this agent ended unaccepted (declined, timed out, agent away). Seen by agents only.
-    case offerWithdrawn(AgentID)
+    /// The offer to this agent ended unaccepted, and why. Seen by agents only.
+    case offerWithdrawn(AgentID, OfferEnding)
     /// The author handed the chat to another agent or department, with a note for them.
     /// Seen by agents only.
     case transferred(TransferTarget, note: String?)
@@ -41,6 +41,19 @@ public enum EventBody: Sendable, Equatable {
         case .message, .stateChanged, .joined, .notice: false
         }
     }
+}
+
+/// Why an offer ended without the agent accepting it.
+public enum OfferEnding: String, Sendable, CaseIterable {
+    case declined
+    case timedOut = "timed_out"
+    /// The agent went away or offline, or left the chat's department.
+    case agentUnavailable = "agent_unavailable"
+    /// Another agent took the chat.
+    case takenByAnother = "taken_by_another"
+
+    /// Whether the agent passed on the chat itself, so routing offers it to someone else first.
+    public var isPass: Bool { self == .declined || self == .timedOut }
 }
 
 /// A typed system line. Each face words it (and numbers it, where its vendor does).

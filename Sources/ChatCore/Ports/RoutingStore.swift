@@ -23,11 +23,15 @@ public struct RoutingSnapshot: Sendable, Equatable {
     /// Queued chats without an offer, oldest first.
     public var waiting: [Chat]
     public var candidates: [RoutingCandidate]
+    /// For each waiting chat, the agents who passed on it (declined, or let the offer time
+    /// out) and when they last did.
+    public var passedOver: [ChatID: [AgentID: Date]]
 
-    public init(department: Department, waiting: [Chat], candidates: [RoutingCandidate]) {
+    public init(department: Department, waiting: [Chat], candidates: [RoutingCandidate], passedOver: [ChatID: [AgentID: Date]] = [:]) {
         self.department = department
         self.waiting = waiting
         self.candidates = candidates
+        self.passedOver = passedOver
     }
 }
 

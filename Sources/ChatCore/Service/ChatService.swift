@@ -150,7 +150,7 @@ public struct ChatService: Sendable {
             var drafts: [EventDraft] = []
             // Picking a chat offered to someone else takes the offer away from them.
             if let offer = chat.offer, offer.agentID != agent.id {
-                drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID)))
+                drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID, .takenByAnother)))
             }
             drafts += [EventDraft(author: .agent(agent.id), body: .joined), EventDraft(author: .system, body: .stateChanged(.active))]
             return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)

@@ -17,14 +17,20 @@ public struct RoutingSettings: Sendable, Equatable {
 public enum RoutingPolicy {
     /// Offers for the waiting chats, oldest first, each to the best eligible agent (online,
     /// below capacity): the least busy, ties to the one idle longest; or, in round robin,
-    /// the one idle longest whatever its load. Chats left over wait for capacity.
-    public static func offers(for snapshot: RoutingSnapshot, at date: Date) -> [(ChatID, AgentID)] {
+    /// the one idle longest whatever its load. An agent who declined a chat or let its offer
+    /// time out gets it again only when no other agent can take it, and not within
+    /// `coolDown` of passing; until then the chat waits. Chats left over wait for capacity.
+    public static func offers(for snapshot: RoutingSnapshot, at date: Date, coolDown: Duration) -> [(ChatID, AgentID)] {
         var candidates = snapshot.candidates
         var offers: [(ChatID, AgentID)] = []
         for chat in snapshot.waiting {
             let eligible = candidates.indices.filter { candidates[$0].load < candidates[$0].capacity }
-            guard let chosen = eligible.min(by: { better(candidates[$0], than: candidates[$1], mode: snapshot.department.routingMode) }) else {
-                break
+            guard !eligible.isEmpty else { break }
+            let passes = snapshot.passedOver[chat.id] ?? [:]
+            let fresh = eligible.filter { passes[candidates[$0].agentID] == nil }
+            let pool = fresh.isEmpty ? eligible.filter { passes[candidates[$0].agentID].map { $0.adding(coolDown) <= date } ?? true } : fresh
+            guard let chosen = pool.min(by: { better(candidates[$0], than: candidates[$1], mode: snapshot.department.routingMode) }) else {
+                continue
             }
             offers.append((chat.id, candidates[chosen].agentID))
             candidates[chosen].load += 1

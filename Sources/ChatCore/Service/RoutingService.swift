@@ -35,7 +35,7 @@ public struct RoutingService: Sendable {
     public func route(_ department: DepartmentID) async throws {
         let date = now()
         let offered = try await store.routeDepartment(department, defaultCapacity: settings.defaultMaxChats, at: date) { snapshot in
-            RoutingPolicy.offers(for: snapshot, at: date)
+            RoutingPolicy.offers(for: snapshot, at: date, coolDown: settings.offerTimeout)
         }
         for (chat, events) in offered {
             await announce(chat, events)
@@ -97,7 +97,7 @@ public struct RoutingService: Sendable {
     /// their queues, and the departments it serves now are routed.
     public func membershipChanged(_ agent: Agent) async throws {
         for chat in try await store.chatsOffered(to: agent.id) where !agent.serves(chat.departmentID) {
-            if let offer = chat.offer, try await withdraw(offer, from: chat.id) {
+            if let offer = chat.offer, try await withdraw(offer, from: chat.id, because: .agentUnavailable) {
                 try await route(chat.departmentID)
             }
         }
@@ -111,7 +111,7 @@ public struct RoutingService: Sendable {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents receive offers.") }
         let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
             guard chat.offer?.agentID == agent.id else { throw ChatError.noOffer(chat.id) }
-            return Self.withdrawal(of: chat, by: .agent(agent.id))
+            return Self.withdrawal(of: chat, by: .agent(agent.id), because: .declined)
         }
         if case .applied(let chat, let events) = update {
             await announce(chat, events)
@@ -125,7 +125,7 @@ public struct RoutingService: Sendable {
         let deadline = now().adding(.zero - settings.offerTimeout)
         for chat in try await store.chatsWithOffers(madeBefore: deadline) {
             guard let offer = chat.offer else { continue }
-            if try await withdraw(offer, from: chat.id), settings.awayOnMissedOffer {
+            if try await withdraw(offer, from: chat.id, because: .timedOut), settings.awayOnMissedOffer {
                 let agent = try await store.setAgentStatus(offer.agentID, to: .away)
                 await bus.publish(.presence(PresenceNotice(agentID: agent.id, status: .away, at: now())))
                 try await withdrawOffers(to: agent.id)
@@ -179,17 +179,17 @@ public struct RoutingService: Sendable {
 
     private func withdrawOffers(to agent: AgentID) async throws {
         for chat in try await store.chatsOffered(to: agent) {
-            if let offer = chat.offer, try await withdraw(offer, from: chat.id) {
+            if let offer = chat.offer, try await withdraw(offer, from: chat.id, because: .agentUnavailable) {
                 try await route(chat.departmentID)
             }
         }
     }
 
     /// Withdraws `offer` if it still stands; false when someone got there first.
-    private func withdraw(_ offer: Offer, from chat: ChatID) async throws -> Bool {
+    private func withdraw(_ offer: Offer, from chat: ChatID, because ending: OfferEnding) async throws -> Bool {
         let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
             guard chat.state == .queued || chat.state == .transferring, chat.offer == offer else { return ChatChange(events: []) }
-            return Self.withdrawal(of: chat, by: .system)
+            return Self.withdrawal(of: chat, by: .system, because: ending)
         }
         guard case .applied(let chat, let events) = update, !events.isEmpty else { return false }
         await announce(chat, events)
@@ -197,9 +197,9 @@ public struct RoutingService: Sendable {
     }
 
     /// Takes back a chat's offer; a transfer that was not accepted returns to the queue.
-    private static func withdrawal(of chat: Chat, by author: EventAuthor) -> ChatChange {
+    private static func withdrawal(of chat: Chat, by author: EventAuthor, because ending: OfferEnding) -> ChatChange {
         guard let offer = chat.offer else { return ChatChange(events: []) }
-        var events = [EventDraft(author: author, body: .offerWithdrawn(offer.agentID))]
+        var events = [EventDraft(author: author, body: .offerWithdrawn(offer.agentID, ending))]
         guard chat.state == .transferring else { return ChatChange(offer: .some(nil), events: events) }
         events.append(EventDraft(author: .system, body: .stateChanged(.queued)))
         return ChatChange(state: .queued, offer: .some(nil), events: events)

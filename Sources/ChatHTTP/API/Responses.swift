@@ -170,6 +170,8 @@ struct EventResponse: ResponseCodable {
     let agentId: String?
     /// The department a chat was transferred to.
     let departmentId: Int64?
+    /// Why an `offer_withdrawn` event's offer ended.
+    var reason: String?
     /// Which system notice a `notice` event is; `text` words it.
     var notice: String?
     /// The answers of a `survey` event.
@@ -189,7 +191,9 @@ struct EventResponse: ResponseCodable {
         case .stateChanged(let state): (type, text, self.state, agentId, departmentId) = ("state", nil, state.rawValue, nil, nil)
         case .joined: (type, text, state, agentId, departmentId) = ("joined", nil, nil, nil, nil)
         case .offered(let agent): (type, text, state, agentId, departmentId) = ("offered", nil, nil, agent.rawValue, nil)
-        case .offerWithdrawn(let agent): (type, text, state, agentId, departmentId) = ("offer_withdrawn", nil, nil, agent.rawValue, nil)
+        case .offerWithdrawn(let agent, let ending):
+            (type, text, state, agentId, departmentId) = ("offer_withdrawn", nil, nil, agent.rawValue, nil)
+            reason = ending.rawValue
         case .transferred(.agent(let agent), let note):
             (type, text, state, agentId, departmentId) = ("transferred", note, nil, agent.rawValue, nil)
         case .transferred(.department(let department), let note):

@@ -77,7 +77,13 @@ enum Rows {
         case "message": body = .message(try row.decode(column: "text", as: String?.self) ?? "")
         case "state": body = .stateChanged(try ChatState(rawValue: row.decode(column: "state", as: String.self)).unwrap())
         case "offered": body = .offered(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
-        case "offer_withdrawn": body = .offerWithdrawn(AgentID(try row.decode(column: "target_agent_id", as: String.self)))
+        case "offer_withdrawn":
+            // Offers withdrawn before reasons were recorded: the agent's own withdrawals were declines.
+            let recorded = try row.decode(column: "state", as: String?.self).flatMap(OfferEnding.init(rawValue:))
+            body = .offerWithdrawn(
+                AgentID(try row.decode(column: "target_agent_id", as: String.self)),
+                recorded ?? (author == .system ? .agentUnavailable : .declined)
+            )
         case "transferred":
             let target: TransferTarget = if let agent = try row.decode(column: "target_agent_id", as: String?.self) {
                 .agent(AgentID(agent))
@@ -155,7 +161,7 @@ extension EventBody {
         case .stateChanged(let state): ("state", nil, state.rawValue, nil, nil)
         case .joined: ("joined", nil, nil, nil, nil)
         case .offered(let agent): ("offered", nil, nil, agent.rawValue, nil)
-        case .offerWithdrawn(let agent): ("offer_withdrawn", nil, nil, agent.rawValue, nil)
+        case .offerWithdrawn(let agent, let ending): ("offer_withdrawn", nil, ending.rawValue, agent.rawValue, nil)
         case .transferred(.agent(let agent), let note): ("transferred", note, nil, agent.rawValue, nil)
         case .transferred(.department(let department), let note): ("transferred", note, nil, nil, department.rawValue)
         case .notice(let notice): ("notice", nil, notice.rawValue, nil, nil)

@@ -23,7 +23,10 @@ extension SQLStorage {
                 """).all().map(Rows.chat)
             guard !waiting.isEmpty else { return [] }
             let candidates = try await Self.candidates(in: department, defaultCapacity: defaultCapacity, db: db)
-            let snapshot = RoutingSnapshot(department: department, waiting: waiting, candidates: candidates)
+            let snapshot = RoutingSnapshot(
+                department: department, waiting: waiting, candidates: candidates,
+                passedOver: try await Self.passes(in: department.id, db: db)
+            )
             let offeredAt = Date(millisecondsSince1970: date.millisecondsSince1970)
             var results: [(Chat, [ChatEvent])] = []
             for (chatID, agent) in decide(snapshot) {
@@ -39,6 +42,24 @@ extension SQLStorage {
             }
             return results
         }
+    }
+
+    /// Who passed on each waiting chat of the department, and when last.
+    private static func passes(in department: DepartmentID, db: any SQLDatabase) async throws -> [ChatID: [AgentID: Date]] {
+        let rows = try await db.raw("""
+            SELECT e.chat_id, e.target_agent_id, MAX(e.created_at) AS passed_at
+            FROM chat_events e JOIN chats c ON c.id = e.chat_id
+            WHERE c.department_id = \(bind: department.rawValue) AND c.state IN ('queued', 'transferring') AND c.offered_to IS NULL
+              AND e.kind = 'offer_withdrawn' AND e.state IN ('declined', 'timed_out')
+            GROUP BY e.chat_id, e.target_agent_id
+            """).all()
+        var passes: [ChatID: [AgentID: Date]] = [:]
+        for row in rows {
+            let chat = ChatID(try row.decode(column: "chat_id", as: String.self))
+            let agent = AgentID(try row.decode(column: "target_agent_id", as: String.self))
+            passes[chat, default: [:]][agent] = Date(millisecondsSince1970: try row.decode(column: "passed_at", as: Int64.self))
+        }
+        return passes
     }
 
     public func acceptChat(

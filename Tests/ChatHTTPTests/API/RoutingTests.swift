@@ -129,6 +129,20 @@ struct RoutingTests {
         }
     }
 
+    @Test func aDeclinedChatDoesNotRingTheSameAgentAgainAtOnce() async throws {
+        try await TestWorld.run { world in
+            let team = try await Self.team(world, ["ann", "bob"])
+            _ = try await Self.setStatus(world, team, "ann", "online")
+            let chat = try await world.startChat(department: team.department).chat.id
+            #expect(try await world.call(.post, "/v1/chats/\(chat)/decline", token: team.agents["ann"]).status == .noContent)
+            #expect(try await Self.chat(world, team, chat).offeredTo == nil, "the only agent online just said no")
+            _ = try await Self.setStatus(world, team, "bob", "online")
+            #expect(try await Self.chat(world, team, chat).offeredTo == team.ids["bob"], "the next agent gets it, though busier is no issue here")
+            #expect(try await world.call(.post, "/v1/chats/\(chat)/decline", token: team.agents["bob"]).status == .noContent)
+            #expect(try await Self.chat(world, team, chat).offeredTo == nil, "both passed on it within the cool-down")
+        }
+    }
+
     @Test func movingAnAgentToAnotherDepartmentMovesItsOffersToo() async throws {
         try await TestWorld.run { world in
             let team = try await Self.team(world, ["ann"])

@@ -13,7 +13,7 @@ extension IPTPWire.Message {
         case .joined: ("JOIN", nil, nil)
         case .stateChanged(let state): ("STATE", nil, state.rawValue)
         case .offered: ("OFFER", nil, nil)
-        case .offerWithdrawn: ("OFFER_WITHDRAWN", nil, nil)
+        case .offerWithdrawn(_, let ending): ("OFFER_WITHDRAWN", nil, ending.rawValue)
         case .transferred(_, let note): ("TRANSFER", note, nil)
         case .notice(let notice): ("NOTICE", notice.text, nil)
         case .surveyAnswered: ("SURVEY", nil, nil)
