@@ -69,18 +69,33 @@ public struct AuthService: Sendable {
 
     /// Resolves an access token to the principal it speaks for.
     public func authenticate(_ accessToken: String) async throws -> Principal {
+        try await authenticateUntilExpiry(accessToken).principal
+    }
+
+    /// Resolves an access token to its principal and the moment the token stops being valid,
+    /// for connections that outlive a request.
+    public func authenticateUntilExpiry(_ accessToken: String) async throws -> (principal: Principal, expiresAt: Date) {
         let claims = try await codec.verify(accessToken)
-        guard claims.expiresAt > now(),
-              let session = try await sessions.session(claims.session),
-              session.revokedAt == nil, session.subject == claims.subject
-        else { throw ChatError.unauthenticated }
+        guard claims.expiresAt > now(), let session = try await activeSession(claims.session), session.subject == claims.subject else {
+            throw ChatError.unauthenticated
+        }
         switch session.subject {
         case .agent(let id):
             guard let agent = try await directory.agent(id) else { throw ChatError.unauthenticated }
-            return Principal(session: session.id, role: .agent(agent))
+            return (Principal(session: session.id, role: .agent(agent)), claims.expiresAt)
         case .visitor(let visitor, let chat):
-            return Principal(session: session.id, role: .visitor(visitor, chat: chat))
+            return (Principal(session: session.id, role: .visitor(visitor, chat: chat)), claims.expiresAt)
         }
+    }
+
+    /// Whether the session still stands (it was not revoked by a logout or a reused refresh token).
+    public func isActive(_ session: SessionID) async throws -> Bool {
+        try await activeSession(session) != nil
+    }
+
+    private func activeSession(_ id: SessionID) async throws -> Session? {
+        guard let session = try await sessions.session(id), session.revokedAt == nil else { return nil }
+        return session
     }
 
     private func openSession(for subject: SessionSubject) async throws -> IssuedCredentials {

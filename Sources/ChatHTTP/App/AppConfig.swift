@@ -53,6 +53,9 @@ public struct HTTPLimits: Sendable, Equatable {
     public var loginsPerMinute = 20
     /// Captchas one client address may fetch per minute.
     public var captchasPerMinute = 20
+    /// How often an open WebSocket checks that its session was not revoked (it also closes
+    /// when its token expires).
+    public var socketSessionCheckInterval: Duration = .seconds(30)
 
     public init() {}
 }

@@ -53,7 +53,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
-    EventSocketController(auth: services.auth, chats: services.chats, feed: services.feed).addRoutes(to: v1)
+    EventSocketController(
+        auth: services.auth, chats: services.chats, feed: services.feed, sessionCheckInterval: config.http.socketSessionCheckInterval
+    ).addRoutes(to: v1)
     IPTPController(
         services: services, config: config,
         captchaLimiter: RateLimiter(perMinute: config.http.captchasPerMinute),

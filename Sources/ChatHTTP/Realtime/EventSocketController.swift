@@ -8,11 +8,14 @@ import ServiceLifecycle
 /// `GET /v1/ws?access_token=T&cursor=N|latest`: the live feed over a WebSocket. The server sends
 /// every event after `cursor` in the chats the caller may see, then each new event and
 /// typing notice as it happens. The client may send typing notices. A client that
-/// reconnects with the last cursor it received gets exactly what it missed.
+/// reconnects with the last cursor it received gets exactly what it missed. The server
+/// closes the socket, after an `unauthenticated` error message, when the token expires or
+/// its session is revoked; the client reconnects with a fresh token from its last cursor.
 struct EventSocketController {
     let auth: AuthService
     let chats: ChatService
     let feed: EventFeed
+    let sessionCheckInterval: Duration
 
     /// What the server sends.
     struct ServerMessage: Encodable {
@@ -32,14 +35,19 @@ struct EventSocketController {
 
     func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
         router.ws("ws") { request, context in
-            _ = try await principal(of: request, context: context)
+            _ = try await principal(of: request)
             _ = try await request.feedCursor(feed)
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
-            guard let principal = try? await principal(of: context.request, context: context.requestContext),
+            guard let (principal, expiresAt) = try? await principal(of: context.request),
                   let cursor = try? await context.request.feedCursor(feed)
             else { return }
             try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
+                    let report = ErrorEnvelope(ErrorReport(ChatError.unauthenticated, logger: context.logger))
+                    try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
+                }
                 group.addTask {
                     try await cancelWhenGracefulShutdown {
                         try await push(feed.live(for: principal, after: cursor), to: outbound)
@@ -48,17 +56,30 @@ struct EventSocketController {
                 group.addTask {
                     try await receive(inbound, from: principal, replyingTo: outbound, logger: context.logger)
                 }
-                // Whichever ends first (client gone, or server shutting down) ends the connection.
+                // Whichever ends first (client gone, server shutting down, token no longer valid)
+                // ends the connection.
                 _ = try await group.next()
                 group.cancelAll()
             }
         }
     }
 
-    private func principal(of request: Request, context: ParleyRequestContext) async throws -> Principal {
-        if let principal = context.principal { return principal }
-        guard let token = request.uri.queryParameters["access_token"] else { throw ChatError.unauthenticated }
-        return try await auth.authenticate(String(token))
+    /// The caller, from `access_token` or the `Authorization` header, and when its token expires.
+    private func principal(of request: Request) async throws -> (Principal, Date) {
+        let token = request.uri.queryParameters["access_token"].map(String.init)
+            ?? request.headers[.authorization].flatMap(AuthenticationMiddleware.bearerToken)
+        guard let token else { throw ChatError.unauthenticated }
+        return try await auth.authenticateUntilExpiry(token)
+    }
+
+    /// Returns once the token has expired or its session was revoked.
+    private func waitUntilInvalid(_ session: SessionID, expiresAt: Date) async throws {
+        while true {
+            let remaining = Duration.milliseconds(Int64(max(0, expiresAt.timeIntervalSinceNow) * 1000))
+            try await Task.sleep(for: min(remaining, sessionCheckInterval))
+            if expiresAt <= Date() { return }
+            if try await !auth.isActive(session) { return }
+        }
     }
 
     private func push(_ items: AsyncThrowingStream<FeedItem, any Error>, to outbound: WebSocketOutboundWriter) async throws {

@@ -66,6 +66,46 @@ struct WebSocketTests {
         }
     }
 
+    /// Reads server messages until the server closes the socket; returns the error codes it sent.
+    static func errorsUntilClosed(_ inbound: WebSocketInboundStream) async throws -> [String] {
+        struct ServerMessage: Decodable {
+            struct Failure: Decodable { let code: String }
+            let type: String
+            let error: Failure?
+        }
+        var codes: [String] = []
+        for try await message in inbound.messages(maxSize: 1 << 20) {
+            guard case .text(let text) = message else { continue }
+            if let code = try JSONDecoder().decode(ServerMessage.self, from: Data(text.utf8)).error?.code { codes.append(code) }
+        }
+        return codes
+    }
+
+    @Test func theServerClosesASocketWhoseTokenExpires() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http), configure: { $0.tokens.accessTokenLifetime = .seconds(2) }) { world in
+            let admin = try await world.adminToken()
+            let started = ContinuousClock.now
+            let codes = Box<[String]>([])
+            try await world.client.ws("/v1/ws?access_token=\(admin)&cursor=latest") { inbound, _, _ in
+                codes.value = try await Self.errorsUntilClosed(inbound)
+            }
+            #expect(codes.value == ["unauthenticated"])
+            #expect(ContinuousClock.now - started < .seconds(10), "closed at expiry, not left open")
+        }
+    }
+
+    @Test func theServerClosesASocketWhoseSessionIsRevoked() async throws {
+        try await TestWorld.run(.sqlite, .ahc(.http), configure: { $0.http.socketSessionCheckInterval = .milliseconds(200) }) { world in
+            let admin = try await world.adminToken()
+            let codes = Box<[String]>([])
+            try await world.client.ws("/v1/ws?access_token=\(admin)&cursor=latest") { inbound, _, _ in
+                #expect(try await world.call(.post, "/v1/auth/logout", token: admin).status == .noContent)
+                codes.value = try await Self.errorsUntilClosed(inbound)
+            }
+            #expect(codes.value == ["unauthenticated"])
+        }
+    }
+
     @Test func aConnectionWithoutAValidTokenIsRefused() async throws {
         try await TestWorld.run(.sqlite, .ahc(.http)) { world in
             await #expect(throws: (any Error).self) {
