@@ -77,6 +77,9 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_OFFER_TIMEOUT_SECONDS", in: 1...3600) {
             config.routing.offerTimeout = .seconds(seconds)
         }
+        if let milliseconds = try integer("PARLEY_SWEEP_INTERVAL_MS", in: 100...60_000) {
+            config.routingSweepInterval = .milliseconds(milliseconds)
+        }
         if let seconds = try integer("PARLEY_VISITOR_INACTIVITY_SECONDS", in: 30...86_400) {
             config.limits.visitorInactivityTimeout = .seconds(seconds)
         }

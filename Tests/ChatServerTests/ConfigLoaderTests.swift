@@ -32,14 +32,15 @@ struct ConfigLoaderTests {
         #expect(config.storage == .sqliteInMemory)
     }
 
-    @Test func theLivePersonAccountAndThePublicURLAreRead() throws {
+    @Test func theFacesSettingsAndTheSweepIntervalAreRead() throws {
         let loader = ConfigLoader(environment: [
             "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
-            "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/",
+            "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/", "PARLEY_SWEEP_INTERVAL_MS": "250",
         ])
         let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
         #expect(config.livePersonAccountID == "73519842")
         #expect(config.publicURL == "https://chat.example.com")
+        #expect(config.routingSweepInterval == .milliseconds(250))
     }
 
     @Test(arguments: [
@@ -55,6 +56,7 @@ struct ConfigLoaderTests {
         ["PARLEY_OFFER_TIMEOUT_SECONDS": "0"],
         ["PARLEY_AWAY_ON_MISSED_OFFER": "sometimes"],
         ["PARLEY_ACCOUNT_ID": "12/34"],
+        ["PARLEY_SWEEP_INTERVAL_MS": "5"],
         ["PARLEY_PUBLIC_URL": "chat.example.com"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {

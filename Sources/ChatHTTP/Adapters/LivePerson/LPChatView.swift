@@ -22,6 +22,9 @@ struct LPLinks {
 
     func chat(_ id: ChatID) -> String { "\(session)/chat/\(id.rawValue)" }
 
+    /// A chat's visit: in Parley every chat is its own visit, so it is named by the chat's key.
+    func visit(_ id: ChatID) -> String { "\(session)/visits/visit/\(id.rawValue)" }
+
     static func link(_ href: String, _ rel: String) -> LPNode {
         .element(attributes: ["href": .string(href), "rel": .string(rel)])
     }
@@ -42,7 +45,7 @@ enum LPChatResource {
                 LPLinks.link("\(chat)/events", "events"),
                 LPLinks.link("\(chat)/info", "info"),
                 LPLinks.link("\(chat)?from=\(view.nextID)", "next"),
-                LPLinks.link("\(links.session)/visits/visit/\(LPNumbers.number(of: view.visitor.id))", "visit-id"),
+                LPLinks.link(links.visit(view.chat.id), "visit-id"),
                 LPLinks.link("\(chat)/transfer", "transfer"),
                 LPLinks.link("\(chat)/transferAccount", "transfer-account"),
                 LPLinks.link("\(chat)/survey", "agent-survey"),
@@ -87,6 +90,29 @@ enum LPChatResource {
             "visitorTyping": typing(view.typists.contains { if case .visitor = $0 { true } else { false } }),
             "visitorName": .string(view.visitor.name),
             "rtSessionId": .number(chat.number),
+        ])
+    }
+}
+
+/// What the visitor's connection tells about them: the resource behind a chat's `visit-id` link.
+enum LPVisitResource {
+    static func visit(_ details: VisitorDetails, chat: Chat, links: LPLinks) -> LPNode {
+        let visitor = details.visitor
+        return .fields([
+            "link": .array([LPLinks.link(links.visit(chat.id), "self"), LPLinks.link(links.chat(chat.id), "chat")]),
+            "visitorId": .number(LPNumbers.number(of: visitor.id)),
+            "visitorName": .string(visitor.name),
+            "startTime": .string(chat.createdAt.livePersonTime),
+            "ipAddress": visitor.profile.ipAddress.map(LPNode.string),
+            "language": visitor.profile.language.map(LPNode.string),
+            "pageUrl": visitor.profile.sourceURL.map(LPNode.string),
+            "userAgent": visitor.profile.userAgent.map(LPNode.string),
+            "browser": details.device.browser.map(LPNode.string),
+            "browserVersion": details.device.browserMajorVersion.map(LPNode.string),
+            "operatingSystem": details.device.platform.map(LPNode.string),
+            "deviceType": details.device.deviceType.map { .string($0.rawValue) },
+            "country": details.geo.map { .string($0.country) },
+            "countryCode": details.geo.map { .string($0.countryCode) },
         ])
     }
 }

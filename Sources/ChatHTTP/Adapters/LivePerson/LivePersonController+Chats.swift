@@ -15,6 +15,7 @@ extension LivePersonController {
         group.get("info/agentTyping", use: agentTyping)
         putOrOverride(group, "info/agentTyping", setAgentTyping)
         group.post("transfer", use: transfer)
+        group.post("transferAccount", use: transferAccount)
         group.post("survey", use: survey)
         group.put("survey", use: survey)
     }
@@ -165,6 +166,23 @@ extension LivePersonController {
         }
         _ = try await services.chats.transfer(chatID(context), to: target, note: body["text"]?.text, as: principal)
         return Response(status: .ok)
+    }
+
+    /// This server holds one account, so there is no other to transfer to.
+    @Sendable func transferAccount(_ request: Request, context: Context) async throws -> Response {
+        _ = try await agentSession(request, context)
+        throw APIError(
+            status: .notImplemented, code: "not_supported",
+            message: "This server has a single account; transfer to a skill or an agent instead."
+        )
+    }
+
+    /// The visitor of a chat: name, address, language, page, device and country.
+    @Sendable func visit(_ request: Request, context: Context) async throws -> Response {
+        let (principal, links) = try await agentSession(request, context)
+        let chat = try await services.chats.chat(chatID(context), for: principal)
+        let details = services.insights.details(of: try await services.chats.visitor(of: chat))
+        return request.livePersonFormat.response(.document("visit", LPVisitResource.visit(details, chat: chat, links: links)))
     }
 
     /// `{"survey": {"question": [{"id": "1", "answer": "..." | ["...", ...]}, ...]}}`, kept in the chat's log.

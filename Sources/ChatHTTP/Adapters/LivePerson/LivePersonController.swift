@@ -28,6 +28,7 @@ struct LivePersonController {
         account.get("agentSession/:agentSessionId/incomingRequests", use: incomingRequests)
         account.post("agentSession/:agentSessionId/incomingRequests", use: acceptNext)
         account.get("agentSession/:agentSessionId/chat", use: chats)
+        account.get("agentSession/:agentSessionId/visits/visit/:chatId", use: visit)
         addChatRoutes(to: account.group("agentSession/:agentSessionId/chat/:chatId"))
     }
 

@@ -40,7 +40,11 @@ struct LivePersonAgentTests {
                 "visit-id": chat.links["visit-id"] ?? "", "transfer": "\(base)/transfer",
                 "transfer-account": "\(base)/transferAccount", "agent-survey": "\(base)/survey",
             ])
-            #expect(chat.links["visit-id"]?.hasPrefix("\(session)/visits/visit/") == true)
+            #expect(chat.links["visit-id"] == "\(session)/visits/visit/\(started.chat.id)")
+            let visit = try await ann.json(.get, try #require(URL(string: chat.links["visit-id"] ?? "")?.path))
+            #expect(visit["visit"]?["visitorName"]?.string == "Vera Visitor")
+            #expect(visit["visit"]?["visitorId"] == chat["info"]?["visitorId"])
+            #expect(try await ann.call(.post, "chat/\(started.chat.id)/transferAccount", json: ["transfer": "x"]).status == .notImplemented)
             #expect(chat["events"]?.links == ["self": "\(base)/events", "next": "\(base)/events?from=12"])
             #expect(chat["info"]?.links["agent-typing"] == "\(base)/info/agentTyping")
 
