@@ -4,7 +4,10 @@ import Foundation
 import Synchronization
 
 enum Receiver: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Agents long-poll the native `GET /v1/sync`.
     case longpoll
+    /// Agents poll their chats through the LivePerson face's multi-chat resource.
+    case liveperson
 }
 
 @main
@@ -36,6 +39,11 @@ struct BenchCommand: AsyncParsableCommand {
             Only the given --url is contacted. Each run leaves its department and agents behind \
             (the API cannot delete them). The admin password may also come from the environment \
             variable PARLEY_BENCH_ADMIN_PASSWORD.
+
+            With --receiver liveperson, each agent opens a LivePerson agent session and polls \
+            GET .../agentSession/{id}/chat?chatSessionKeys=...&fromEventIds=... for its chats (50 \
+            to a request) every --poll-interval-ms, as LivePerson agent clients do; latency then \
+            includes the wait for the next poll.
             """
     )
 
@@ -63,8 +71,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Think time in ms between a visitor's messages; 0 sends the next as soon as the previous is accepted.")
     var intervalMs = 0
 
-    @Option(help: "How agents receive messages (only longpoll for now).")
+    @Option(help: "How agents receive messages: longpoll (native /v1/sync) or liveperson (multi-chat polling).")
     var receiver: Receiver = .longpoll
+
+    @Option(help: "With --receiver liveperson: ms between an agent's polls.")
+    var pollIntervalMs = 1000
+
+    @Option(help: "With --receiver liveperson: the server's LivePerson account id.")
+    var accountId = "1"
 
     @Flag(help: "Give every agent its own department, so no agent sees its colleagues' chats.")
     var departmentPerAgent = false
@@ -95,6 +109,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard conversationsPerAgent >= 1 else { throw ValidationError("--conversations-per-agent must be at least 1") }
         guard (1...conversations).contains(agentCount) else { throw ValidationError("--agents must be 1...--conversations") }
         guard intervalMs >= 0 else { throw ValidationError("--interval-ms must not be negative") }
+        guard (10...60_000).contains(pollIntervalMs) else { throw ValidationError("--poll-interval-ms must be 10...60000") }
         guard (1...256).contains(setupConcurrency) else { throw ValidationError("--setup-concurrency must be 1...256") }
         guard password != nil else {
             throw ValidationError("give --admin-password (or set PARLEY_BENCH_ADMIN_PASSWORD)")
@@ -139,14 +154,19 @@ struct BenchCommand: AsyncParsableCommand {
         ))
         let (agents, chats) = try await setup.run(log: { Self.log($0) })
         let cursors = try await concurrentMap(agents, width: setupConcurrency) { try await setup.latestCursor(for: $0) }
+        let sessions: [String]? = switch receiver {
+        case .longpoll: nil
+        case .liveperson: try await concurrentMap(agents, width: setupConcurrency) { try await setup.agentSession(for: $0, account: accountId) }
+        }
 
         Self.log("sending for \(duration) s ...")
         let recorder = Recorder()
         let runner = Runner(
             api: api, recorder: recorder, runTag: runTag, duration: .seconds(duration),
-            interval: .milliseconds(intervalMs), messageText: "parley-bench message from run \(runTag)"
+            interval: .milliseconds(intervalMs), messageText: "parley-bench message from run \(runTag)",
+            pollInterval: .milliseconds(pollIntervalMs)
         )
-        let sendPhase = await runner.run(agents: agents, chats: chats, cursors: cursors)
+        let sendPhase = await runner.run(agents: agents, chats: chats, cursors: cursors, sessions: sessions)
         let report = Report(options: self, agents: agents.count, sendPhase: sendPhase, summary: recorder.snapshot())
         print(json ? report.json : report.text)
 

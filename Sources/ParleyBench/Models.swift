@@ -103,3 +103,32 @@ struct ErrorEnvelope: Decodable, Sendable {
 
 /// A request without a body (e.g. join, close).
 struct NoBody: Encodable, Sendable {}
+
+/// The LivePerson face's answer to opening an agent session.
+struct AgentSessionLocation: Decodable, Sendable {
+    struct Location: Decodable, Sendable {
+        struct Link: Decodable, Sendable { let href: String }
+        let link: Link
+    }
+
+    let agentSessionLocation: Location
+}
+
+/// The slices of the LivePerson face's multi-chat poll that the benchmark reads.
+struct LivePersonChats: Decodable, Sendable {
+    struct Chats: Decodable, Sendable { let chat: [Chat] }
+    struct Chat: Decodable, Sendable {
+        struct Events: Decodable, Sendable { let event: [Event] }
+        struct Info: Decodable, Sendable { let chatSessionKey: String }
+        let events: Events
+        let info: Info
+    }
+    struct Event: Decodable, Sendable {
+        let id: Int
+        let type: String
+        let source: String?
+        let text: String?
+    }
+
+    let chats: Chats
+}

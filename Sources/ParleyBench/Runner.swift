@@ -1,6 +1,7 @@
 import Foundation
 
-/// The measurement: visitors send, agents long-poll, the recorder matches the two.
+/// The measurement: visitors send, agents long-poll (or poll the LivePerson face), the
+/// recorder matches the two.
 struct Runner: Sendable {
     let api: ParleyAPI
     let recorder: Recorder
@@ -8,13 +9,17 @@ struct Runner: Sendable {
     let duration: Duration
     let interval: Duration
     let messageText: String
+    /// How often a LivePerson-face agent polls its chats.
+    let pollInterval: Duration
     /// How long to wait after sending stops for messages still in flight.
     let drain: Duration = .seconds(5)
     /// The long-poll `timeout` parameter, in seconds.
     let pollSeconds = 5
 
     /// Runs the senders for `duration`, then drains. Returns the measured send phase.
-    func run(agents: [BenchAgent], chats: [BenchChat], cursors: [Int64]) async -> Duration {
+    /// With `sessions` (LivePerson agent session paths, one per agent), agents poll the
+    /// LivePerson face instead of long-polling the native sync.
+    func run(agents: [BenchAgent], chats: [BenchChat], cursors: [Int64], sessions: [String]?) async -> Duration {
         let clock = ContinuousClock()
         let start = clock.now
         let sendUntil = start + duration
@@ -23,8 +28,12 @@ struct Runner: Sendable {
         let hardStop = sendUntil + drain + .seconds(pollSeconds + 10)
         return await withTaskGroup(of: Void.self, returning: Duration.self) { receivers in
             for agent in agents {
-                let cursor = cursors[agent.index]
-                receivers.addTask { await receive(agent, from: cursor, until: hardStop) }
+                if let session = sessions?[agent.index] {
+                    receivers.addTask { await poll(agent, session: session, until: hardStop) }
+                } else {
+                    let cursor = cursors[agent.index]
+                    receivers.addTask { await receive(agent, from: cursor, until: hardStop) }
+                }
             }
             await withTaskGroup(of: Void.self) { senders in
                 for chat in chats {
@@ -50,8 +59,9 @@ struct Runner: Sendable {
             let id = "pb-\(runTag)-\(chat.index)-\(sequence)"
             recorder.willSend(id, at: clock.now)
             do {
+                // The id ends the text too, for receivers that see no clientMessageId.
                 let _: EventResponse = try await api.post(
-                    "/v1/chats/\(chat.id)/messages", MessageBody(text: messageText, clientMessageId: id),
+                    "/v1/chats/\(chat.id)/messages", MessageBody(text: "\(messageText) \(id)", clientMessageId: id),
                     token: chat.visitorToken, timeout: 15
                 )
                 recorder.acked(id)
@@ -92,6 +102,40 @@ struct Runner: Sendable {
                 recorder.receiveFailed(error)
                 try? await Task.sleep(for: .milliseconds(100))
             }
+        }
+    }
+
+    /// A LivePerson-face agent: every `pollInterval`, the new events of its chats (50 to a
+    /// request), matching visitor lines by the message id that ends their text.
+    private func poll(_ agent: BenchAgent, session: String, until hardStop: ContinuousClock.Instant) async {
+        let clock = ContinuousClock()
+        let chats = agent.chatIDs.sorted()
+        var lastSeen: [String: Int] = [:]
+        while !Task.isCancelled && clock.now < hardStop {
+            let began = clock.now
+            for start in stride(from: 0, to: chats.count, by: 50) {
+                let batch = chats[start..<min(start + 50, chats.count)]
+                let keys = batch.joined(separator: ",")
+                let from = batch.map { String(lastSeen[$0] ?? -1) }.joined(separator: ",")
+                do {
+                    let (page, arrived) = try await api.get(
+                        "\(session)/chat?chatSessionKeys=\(keys)&fromEventIds=\(from)&v=1&NC=true", token: agent.token, timeout: 15,
+                        as: LivePersonChats.self
+                    )
+                    for chat in page.chats.chat {
+                        for event in chat.events.event {
+                            lastSeen[chat.info.chatSessionKey] = max(lastSeen[chat.info.chatSessionKey] ?? -1, event.id)
+                            guard event.type == "line", event.source == "visitor",
+                                  let id = event.text?.split(separator: " ").last, id.hasPrefix("pb-") else { continue }
+                            recorder.received(String(id), at: arrived)
+                        }
+                    }
+                } catch {
+                    if Task.isCancelled { return }
+                    recorder.receiveFailed(error)
+                }
+            }
+            try? await Task.sleep(until: began + pollInterval)
         }
     }
 }

@@ -100,6 +100,17 @@ struct Setup: Sendable {
     }
 
     /// The newest cursor this agent can see: page through `sync` without waiting until it is empty.
+    /// Opens a LivePerson agent session for the agent; answers its path.
+    func agentSession(for agent: BenchAgent, account: String) async throws -> String {
+        let opened: AgentSessionLocation = try await api.post(
+            "/api/account/\(account)/agentSession?v=1&NC=true", ["loginData": ""], token: agent.token
+        )
+        guard let id = opened.agentSessionLocation.link.href.split(separator: "/").last else {
+            throw BenchError(status: nil, code: "agent_session", description: "the agent session's location has no id")
+        }
+        return "/api/account/\(account)/agentSession/\(id)"
+    }
+
     func latestCursor(for agent: BenchAgent) async throws -> Int64 {
         try await step("find the current sync cursor") {
             var cursor: Int64 = 0
