@@ -1,6 +1,7 @@
 /// Who may see which chat. Visitors see their own chat only, and a chat that is not
-/// theirs looks to them as if it did not exist; agents see their departments' chats and
-/// the chats they serve; admins see every chat.
+/// theirs looks to them as if it did not exist; agents see their departments' chats, the
+/// chats they serve and the chats offered to them (a transfer from another department);
+/// admins see every chat.
 struct ChatAccess: Sendable {
     let store: any ChatStore
 
@@ -16,7 +17,7 @@ struct ChatAccess: Sendable {
     }
 
     static func agent(_ agent: Agent, sees chat: Chat) -> Bool {
-        agent.isAdmin || agent.serves(chat.departmentID) || chat.agentID == agent.id
+        agent.isAdmin || agent.serves(chat.departmentID) || chat.agentID == agent.id || chat.offer?.agentID == agent.id
     }
 
     static func scope(of principal: Principal) -> EventScope {

@@ -137,15 +137,16 @@ public struct ChatService: Sendable {
     public func join(_ id: ChatID, as principal: Principal) async throws -> Chat {
         let chat = try await access.visibleChat(id, to: principal)
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may join chats.") }
-        guard agent.isAdmin || agent.serves(chat.departmentID) else {
-            throw ChatError.forbidden(reason: "You do not serve this chat's department.")
-        }
         let department = try await store.department(chat.departmentID)
         let capacity = department.map { RoutingPolicy.capacity(of: agent, in: $0, settings: routing.routingSettings) }
             ?? routing.routingSettings.defaultMaxChats
         let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
             if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
             guard chat.state == .queued || chat.state == .transferring else { throw ChatError.chatNotQueued(chat.id) }
+            // A chat transferred to an agent of another department is theirs to take.
+            guard agent.isAdmin || agent.serves(chat.departmentID) || chat.offer?.agentID == agent.id else {
+                throw ChatError.forbidden(reason: "You do not serve this chat's department.")
+            }
             guard load < capacity else { throw ChatError.atCapacity(limit: capacity) }
             var drafts: [EventDraft] = []
             // Picking a chat offered to someone else takes the offer away from them.
@@ -172,7 +173,7 @@ public struct ChatService: Sendable {
         for chat in offered + waiting {
             do {
                 return try await join(chat.id, as: principal)
-            } catch ChatError.chatNotQueued, ChatError.chatEnded {
+            } catch ChatError.chatNotQueued, ChatError.chatEnded, ChatError.forbidden {
                 continue
             }
         }

@@ -197,6 +197,25 @@ struct RoutingTests {
         }
     }
 
+    @Test func anAgentOfAnotherDepartmentCanTakeAChatTransferredToThem() async throws {
+        try await TestWorld.run { world in
+            let team = try await Self.team(world, ["ann"])
+            let support = try await world.createDepartment("Support", admin: team.admin)
+            let dan = try await world.agentToken("dan@example.com", departments: [support.id], admin: team.admin)
+            let danID = try await world.expect(.ok, Wire.Login.self, .post, "/v1/auth/login",
+                                               json: ["email": "dan@example.com", "password": TestWorld.password]).agent.id
+            let chat = try await world.startChat(department: team.department).chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                       json: Wire.Transfer(agentId: danID, departmentId: nil, note: "You know this customer"))
+            let offered = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(chat)", token: dan)
+            #expect(offered.state == "transferring", "the agent a chat is offered to may read it")
+            let taken = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: dan)
+            #expect(taken.state == "active" && taken.agentId == danID)
+            _ = try await world.send("Hello again", to: chat, token: dan)
+        }
+    }
+
     @Test func aTransferToADepartmentIsOfferedToItsAgents() async throws {
         try await TestWorld.run { world in
             let team = try await Self.team(world, ["ann"])

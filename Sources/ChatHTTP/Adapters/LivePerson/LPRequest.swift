@@ -52,22 +52,29 @@ extension LPNode {
     }
 }
 
-/// Plain text from a line sent as `textType: html`: tags dropped, common entities decoded.
+/// Plain text from a line sent as `textType: html`: tags dropped (line breaks and the ends
+/// of paragraphs and blocks become new lines), common entities decoded.
 enum LPHTMLText {
     static func plain(_ html: String) -> String {
         var text = ""
-        var inTag = false
+        var tag: String?
         for character in html {
             switch character {
-            case "<": inTag = true
-            case ">" where inTag: inTag = false
-            default: if !inTag { text.append(character) }
+            case "<" where tag == nil:
+                tag = ""
+            case ">" where tag != nil:
+                let name = (tag ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first ?? ""
+                let closes = tag?.hasPrefix("/") == true
+                if name == "br" || (closes && ["p", "div", "li"].contains(name)) { text.append("\n") }
+                tag = nil
+            default:
+                if tag != nil { tag?.append(character) } else { text.append(character) }
             }
         }
         let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
         for (entity, character) in entities {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        return text
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

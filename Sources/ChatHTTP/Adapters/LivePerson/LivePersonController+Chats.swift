@@ -22,15 +22,19 @@ extension LivePersonController {
 
     /// `chat?chatSessionKeys=K1,K2&fromEventIds=E1,E2`: several chats at once. Keys and ids
     /// pair by position, each id the last event already received from that chat; a chat
-    /// without an id is read from its start. A key the agent may not see fails the request.
+    /// without an id (or with an empty one, `E1,,E3`) is read from its start. A key the
+    /// agent may not see fails the request.
     @Sendable func chats(_ request: Request, context: Context) async throws -> Response {
         let (principal, links) = try await agentSession(request, context)
         let keys = Self.list(request.uri.queryParameters["chatSessionKeys"].map(String.init))
-        guard !keys.isEmpty else { throw APIError.badRequest("Query parameter 'chatSessionKeys' is required.") }
+        guard !keys.isEmpty, !keys.contains("") else {
+            throw APIError.badRequest("Query parameter 'chatSessionKeys' must list chat session keys separated by commas.")
+        }
         guard keys.count <= chatsPerPoll else {
             throw APIError.badRequest("Query parameter 'chatSessionKeys' may name at most \(chatsPerPoll) chats.")
         }
-        let lastSeen = try Self.list(request.uri.queryParameters["fromEventIds"].map(String.init)).map { text in
+        let lastSeen = try Self.list(request.uri.queryParameters["fromEventIds"].map(String.init)).map { text -> Int? in
+            guard !text.isEmpty else { return nil }
             guard let id = Int(text), id >= -1 else {
                 throw APIError.badRequest("Query parameter 'fromEventIds' must list event ids separated by commas.")
             }
@@ -42,7 +46,7 @@ extension LivePersonController {
         let directory = try await directory(for: principal)
         var chats: [LPNode] = []
         for (index, key) in keys.enumerated() {
-            let from = index < lastSeen.count ? lastSeen[index] + 1 : 0
+            let from = index < lastSeen.count ? (lastSeen[index] ?? -1) + 1 : 0
             chats.append(LPChatResource.chat(try await view(of: ChatID(key), from: from, directory: directory, for: principal), links: links))
         }
         return request.livePersonFormat.response(.document("chats", .fields(["chat": .array(chats)])))
@@ -151,6 +155,7 @@ extension LivePersonController {
         var request = request
         let (principal, _) = try await agentSession(request, context)
         let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("transfer")
+        let chat = try await services.chats.chat(chatID(context), for: principal)
         let target: TransferTarget
         if let agent = body["agent"]?["id"]?.text ?? body["agent"]?.text {
             let agents = try await services.directory.agents(by: .principal(principal))
@@ -164,7 +169,15 @@ extension LivePersonController {
         } else {
             throw ChatError.invalidField(field: "transfer", reason: "must name an agent or a skill")
         }
-        _ = try await services.chats.transfer(chatID(context), to: target, note: body["text"]?.text, as: principal)
+        // A blank text is no note at all.
+        let note = body["text"]?.text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        do {
+            _ = try await services.chats.transfer(chat.id, to: target, note: note, as: principal)
+        } catch ChatError.invalidField("note", let reason) {
+            throw ChatError.invalidField(field: "text", reason: reason)
+        } catch ChatError.messageTooLong("note", let limit) {
+            throw ChatError.messageTooLong(field: "text", limit: limit)
+        }
         return Response(status: .ok)
     }
 
@@ -242,8 +255,10 @@ extension LivePersonController {
         ChatID(try context.parameters.required("chatId"))
     }
 
+    /// A comma-separated list, positions kept: `a,,c` is `["a", "", "c"]`; nothing is `[]`.
     private static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     private static func noSuchEvent(_ id: String) -> APIError {

@@ -92,6 +92,8 @@ struct LivePersonAgentTests {
             let onlySecondFromStart = try await ann.poll([second.chat.id, first.chat.id], from: [lastSeen[1]])
             #expect(onlySecondFromStart[0].events.count == 1, "ids pair with keys by position")
             #expect(onlySecondFromStart[1].events.count == initial[0].events.count, "a key without an id is read from its start")
+            let gap = try #require(try await ann.json(.get, "chat?chatSessionKeys=\(first.chat.id),\(second.chat.id)&fromEventIds=,\(lastSeen[1])")["chats"]?["chat"]?.array)
+            #expect(gap.map(\.events.count) == [initial[0].events.count, 1], "an empty id keeps its place")
 
             let fromParameter = try await ann.json(.get, "chat/\(second.chat.id)/events?from=\(line.id ?? 0)")
             #expect(fromParameter["events"]?["event"]?.array?.map(\.id) == [line.id], "from names the first event shown")

@@ -51,6 +51,9 @@ struct LivePersonChatTests {
             let location = try #require(sent.headers[.location])
             let event = try await ann.json(.get, try #require(URL(string: location)?.path))
             #expect(event["event"]?["text"]?.string == "Hello & welcome" && event["event"]?["source"]?.string == "agent")
+            let paragraphs = try await ann.send(.post, "\(chat)/events", json: #"{"event": {"type": "line", "textType": "html", "text": "<p>One</p><p>Two<br/>Three</p>"}}"#)
+            let lines = try await ann.json(.get, try #require(paragraphs.headers[.location].flatMap { URL(string: $0)?.path }))
+            #expect(lines["event"]?["text"]?.string == "One\nTwo\nThree")
 
             #expect(try await ann.json(.get, "\(chat)/info/agentTyping")["agentTyping"]?.string == "not-typing")
             let typing = try await ann.json(.post, "\(chat)/info/agentTyping", json: ["agentTyping": "typing"], expect: .created,
@@ -97,6 +100,8 @@ struct LivePersonChatTests {
             let annNumber = try #require(try await ann.poll([started.chat.id]).first?["info"]?["agentId"]?.number)
             let toSkill = try await ann.send(.post, "\(chat)/transfer?v=1&NC=true",
                                              json: #"{"transfer": {"skill": {"id": \#(support.id)}, "text": "Billing question"}}"#)
+            let tooLate = try await ann.send(.post, "\(chat)/transfer", json: #"{"transfer": {"skill": {"id": \#(support.id)}, "text": "  "}}"#)
+            #expect(tooLate.status == .forbidden, "the chat left ann's department")
             #expect(toSkill.status == .ok, "\(String(buffer: toSkill.body))")
             let admin = try await LPAgent.login(world, TestWorld.adminEmail)
             let events = try #require(try await admin.poll([started.chat.id]).first).events
@@ -111,8 +116,8 @@ struct LivePersonChatTests {
             _ = try await world.agentToken("bob@example.com", departments: [support.id], admin: team.admin)
             let bob = try await LPAgent.login(world, "bob@example.com")
             #expect(try await bob.call(.post, "incomingRequests", json: [String: String]()).status == .created)
-            let toAnn = try await bob.send(.post, "\(chat)/transfer", json: #"{"transfer": {"agent": {"id": \#(Int64(annNumber))}}}"#)
-            #expect(toAnn.status == .ok, "\(String(buffer: toAnn.body))")
+            let toAnn = try await bob.send(.post, "\(chat)/transfer", json: #"{"transfer": {"agent": {"id": \#(Int64(annNumber))}, "text": " "}}"#)
+            #expect(toAnn.status == .ok, "a blank text is no note: \(String(buffer: toAnn.body))")
             let afterward = try #require(try await bob.poll([started.chat.id]).first).events
             #expect(afterward.last { $0["systemMessageId"] != nil }?["systemMessageId"]?.string == "13")
             #expect(try await bob.send(.post, "\(chat)/transfer", json: #"{"transfer": {"agent": {"id": 42}}}"#).status == .notFound)
