@@ -153,7 +153,8 @@ public struct ChatService: Sendable {
             if let offer = chat.offer, offer.agentID != agent.id {
                 drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID, .takenByAnother)))
             }
-            drafts += [EventDraft(author: .agent(agent.id), body: .joined), EventDraft(author: .system, body: .stateChanged(.active))]
+            // The state first, then who: "chatting", then "you are now chatting with …", as LivePerson shows it.
+            drafts += [EventDraft(author: .system, body: .stateChanged(.active)), EventDraft(author: .agent(agent.id), body: .joined)]
             return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)
         }
         await announce(joined, events)

@@ -33,7 +33,7 @@ struct ChatFlowTests {
             #expect(detail.visitor?.name == "Vera Visitor")
 
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events?after=-1&limit=50", token: visitor)
-            #expect(history.items.map(\.type) == ["state", "message", "joined", "state", "message", "message"])
+            #expect(history.items.map(\.type) == ["state", "message", "state", "joined", "message", "message"])
             #expect(history.items.map(\.id) == Array(0..<6))
             #expect(history.items.compactMap(\.text) == ["Hello, I need help", "Hi Vera, how can I help?", "My order is late"])
             #expect(!history.hasMore)

@@ -24,7 +24,7 @@ struct IPTPChatTests {
 
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: try await world.login("nick@example.com").accessToken)
             let joined = try JSONValue(data: Data(buffer: try await world.call(.get, sync + "&timeout=0", token: token).body))
-            #expect(joined["messages"]?.array?.compactMap { $0["type"]?.string } == ["JOIN", "STATE"])
+            #expect(joined["messages"]?.array?.compactMap { $0["type"]?.string } == ["STATE", "JOIN"])
 
             async let waiting = world.call(.get, sync + "&timeout=10000", token: token)
             try await Task.sleep(for: .milliseconds(300))
