@@ -31,6 +31,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case agentSessionNotFound(AgentSessionID)
     /// An agent asked for the next chat and none is offered to it or waiting.
     case noChatWaiting
+    /// The agent a chat was to be transferred to is offline.
+    case agentUnavailable(AgentID)
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
 }
@@ -52,6 +54,7 @@ extension ChatError: CustomStringConvertible {
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."
         case .agentSessionNotFound(let id): "No open agent session of yours has the id \(id)."
         case .noChatWaiting: "No chat is offered to you or waiting in your departments."
+        case .agentUnavailable(let id): "Agent \(id) is offline; transfer to an agent who is online or away, or to a department."
         case .notChatAgent(let id): "Only the agent serving chat \(id) may write in it; join it first."
         case .chatNotActive(let id): "Chat \(id) is not active."
         case .noOffer(let id): "Chat \(id) is not offered to you."

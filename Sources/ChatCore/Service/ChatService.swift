@@ -231,25 +231,28 @@ public struct ChatService: Sendable {
         return closed
     }
 
-    /// The serving agent (or an admin) hands an active chat to another agent or department,
-    /// with a note only agents see. The chat is `transferring` until someone there accepts
+    /// The serving agent (or an admin) hands an active chat to another agent (online or
+    /// away, not offline) or department, with a note only agents see. The chat is `transferring` until someone there accepts
     /// it; if the offer is declined or times out, it returns to its department's queue.
     public func transfer(_ id: ChatID, to target: TransferTarget, note: String?, as principal: Principal) async throws -> Chat {
-        _ = try await access.visibleChat(id, to: principal)
+        let current = try await access.visibleChat(id, to: principal)
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may transfer chats.") }
         let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
+        // Whether the caller may transfer the chat at all comes before whether the target can take it;
+        // both are checked again under the chat's lock.
+        try Self.checkTransferable(current, by: agent)
         switch target {
         case .agent(let targetID):
-            guard try await store.agent(targetID) != nil else { throw ChatError.agentNotFound(targetID) }
+            guard let target = try await store.agent(targetID) else { throw ChatError.agentNotFound(targetID) }
             guard targetID != agent.id else { throw ChatError.invalidField(field: "agentId", reason: "must be another agent") }
+            // Away agents (LivePerson's "Occupied") still take transfers; offline ones are not there to.
+            guard target.status.availability != .offline else { throw ChatError.agentUnavailable(targetID) }
         case .department(let department):
             guard try await store.department(department) != nil else { throw ChatError.departmentNotFound(department) }
         }
         let date = now()
         let update = try await store.updateChat(id, replaying: nil, at: date) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
-            guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
+            try Self.checkTransferable(chat, by: agent)
             let transferred = EventDraft(author: .agent(agent.id), body: .transferred(target, note: note))
             let transferring = EventDraft(author: .system, body: .stateChanged(.transferring))
             switch target {
@@ -265,6 +268,12 @@ public struct ChatService: Sendable {
         let transferred = await finish(update).chat
         try await routing.route(transferred.departmentID)
         return transferred
+    }
+
+    private static func checkTransferable(_ chat: Chat, by agent: Agent) throws {
+        if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+        guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
+        guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
     }
 
     /// Ends the chats whose visitor has been silent and disconnected past the inactivity

@@ -7,7 +7,7 @@ extension ChatError {
         switch self {
         case .departmentNotFound, .agentNotFound, .chatNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
         case .invalidField, .messageTooLong, .captchaFailed: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity: .conflict
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent: .forbidden
         case .storageUnavailable: .serviceUnavailable
@@ -35,6 +35,7 @@ extension ChatError {
         case .captchaFailed: "captcha_failed"
         case .agentSessionNotFound: "agent_session_not_found"
         case .noChatWaiting: "no_chat_waiting"
+        case .agentUnavailable: "agent_unavailable"
         case .storageUnavailable: "storage_unavailable"
         }
     }

@@ -110,6 +110,33 @@ struct RoutingTests {
         }
     }
 
+    @Test(arguments: TestBackend.available)
+    func aTransferWhoseOfferTimesOutReturnsToTheQueueAndMovesOn(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: {
+            $0.routing.offerTimeout = .milliseconds(600)
+            $0.routing.awayOnMissedOffer = false
+            $0.routingSweepInterval = .milliseconds(100)
+        }) { world in
+            let team = try await Self.team(world, ["ann", "bob", "cat"])
+            _ = try await Self.setStatus(world, team, "bob", "online")
+            _ = try await Self.setStatus(world, team, "cat", "online")
+            let chat = try await world.startChat(department: team.department).chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                       json: Wire.Transfer(agentId: team.ids["bob"], departmentId: nil, note: nil))
+
+            var routed: Wire.RoutedChat?
+            for _ in 0..<50 where routed?.offeredTo != team.ids["cat"] {
+                try await Task.sleep(for: .milliseconds(100))
+                routed = try await Self.chat(world, team, chat)
+            }
+            #expect(routed?.state == "queued", "the unanswered transfer went back to the queue, not lost")
+            #expect(routed?.offeredTo == team.ids["cat"], "and on to an agent who had not let it ring out")
+            let log = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events", token: team.admin)
+            #expect(log.items.contains { $0.type == "offer_withdrawn" && $0.reason == "timed_out" })
+        }
+    }
+
     @Test func goingAwayHandsOffersBackAndDecliningPassesThemOn() async throws {
         try await TestWorld.run { world in
             let team = try await Self.team(world, ["ann", "bob"])
@@ -171,6 +198,9 @@ struct RoutingTests {
                                         token: team.agents["bob"], json: Wire.Transfer(agentId: team.ids["ann"], departmentId: nil, note: nil))
             try await world.expectError(.badRequest, code: "malformed_request", .post, "/v1/chats/\(chat)/transfer",
                                         token: team.agents["ann"], json: Wire.Transfer(agentId: team.ids["bob"], departmentId: team.department, note: nil))
+            try await world.expectError(.conflict, code: "agent_unavailable", .post, "/v1/chats/\(chat)/transfer",
+                                        token: team.agents["ann"], json: Wire.Transfer(agentId: team.ids["bob"], departmentId: nil, note: nil))
+            _ = try await Self.setStatus(world, team, "bob", "away")
 
             let moved = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
                                                json: Wire.Transfer(agentId: team.ids["bob"], departmentId: nil, note: "Billing question, over to you"))
@@ -204,6 +234,8 @@ struct RoutingTests {
             let dan = try await world.agentToken("dan@example.com", departments: [support.id], admin: team.admin)
             let danID = try await world.expect(.ok, Wire.Login.self, .post, "/v1/auth/login",
                                                json: ["email": "dan@example.com", "password": TestWorld.password]).agent.id
+            _ = try await world.expect(.ok, Wire.AgentStatus.self, .put, "/v1/agents/\(danID)/status", token: dan,
+                                       json: Wire.StatusChange(status: "away", awayReason: nil))
             let chat = try await world.startChat(department: team.department).chat.id
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],

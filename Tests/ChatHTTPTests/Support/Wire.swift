@@ -87,6 +87,7 @@ enum Wire {
         let text: String?
         let state: String?
         var notice: String?
+        var reason: String?
         let clientMessageId: String?
     }
 
