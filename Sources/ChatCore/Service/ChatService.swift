@@ -123,6 +123,12 @@ public struct ChatService: Sendable {
         return try await store.chats(query)
     }
 
+    /// The active chats the calling agent serves, oldest first.
+    public func chatsServed(by principal: Principal) async throws -> [Chat] {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents serve chats.") }
+        return try await store.chats(ChatQuery(states: [.active], agentID: agent.id, limit: limits.maxPageSize))
+    }
+
     public func chat(_ id: ChatID, for principal: Principal) async throws -> Chat {
         try await access.visibleChat(id, to: principal)
     }

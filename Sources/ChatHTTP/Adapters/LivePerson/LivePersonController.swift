@@ -23,6 +23,8 @@ struct LivePersonController {
         account.post("login", use: login)
         account.post("agentSession", use: openSession)
         account.delete("agentSession/:agentSessionId", use: endSession)
+        account.get("agentSession/:agentSessionId/info", use: agentInfo)
+        account.get("agentSession/:agentSessionId/chatSessions", use: chatSessions)
         account.get("agentSession/:agentSessionId/availability", use: availability)
         putOrOverride(account, "agentSession/:agentSessionId/availability", setAvailability)
         account.get("agentSession/:agentSessionId/incomingRequests", use: incomingRequests)
@@ -30,6 +32,12 @@ struct LivePersonController {
         account.get("agentSession/:agentSessionId/chat", use: chats)
         account.get("agentSession/:agentSessionId/visits/visit/:chatId", use: visit)
         addChatRoutes(to: account.group("agentSession/:agentSessionId/chat/:chatId"))
+        // Any other path under the account is unknown in the client's format too.
+        for method in [HTTPRequest.Method.get, .post, .put, .delete] {
+            account.on("**", method: method) { _, _ -> Response in
+                throw APIError(status: .notFound, code: "not_found", message: "No such resource.")
+            }
+        }
     }
 
     /// Registers `handler` for PUT, and for POST with `X-HTTP-Method-Override: PUT`.
@@ -72,6 +80,40 @@ struct LivePersonController {
     @Sendable func endSession(_ request: Request, context: Context) async throws -> Response {
         try await services.agentSessions.end(sessionID(context), for: try context.requirePrincipal())
         return Response(status: .noContent)
+    }
+
+    /// The agent: names, id, limit of chats, availability and skills (departments).
+    @Sendable func agentInfo(_ request: Request, context: Context) async throws -> Response {
+        let (principal, links) = try await agentSession(request, context)
+        let agent = try await services.directory.agent(try Self.agent(principal).id, by: .principal(principal))
+        let departments = try await services.directory.departments().filter { agent.serves($0.id) }
+        let maxChats = departments.map { RoutingPolicy.capacity(of: agent, in: $0, settings: config.routing) }.max()
+            ?? agent.maxChats ?? config.routing.defaultMaxChats
+        return request.livePersonFormat.response(.document("info", .fields([
+            "link": LPLinks.link("\(links.session)/info", "self"),
+            "agentName": .string(agent.name),
+            "displayName": .string(agent.name),
+            "loginName": .string(agent.email),
+            "id": .number(LPNumbers.number(of: agent.id)),
+            "maxChats": .string(String(maxChats)),
+            "availability": Self.availability(agent.status)["availability"],
+            "skillsInfo": .fields(["skillInfo": .array(departments.map { department in
+                .fields(["id": .string(department.id.description), "name": .string(department.name)])
+            })]),
+        ])))
+    }
+
+    /// The chats the agent serves now, so a client that reconnects finds them again.
+    @Sendable func chatSessions(_ request: Request, context: Context) async throws -> Response {
+        let (principal, links) = try await agentSession(request, context)
+        let serving = try await services.chats.chatsServed(by: principal)
+        return request.livePersonFormat.response(.document("chatSessions", .fields(["chatSession": .array(serving.map { chat in
+            .fields([
+                "link": LPLinks.link(links.chat(chat.id), "chat-session"),
+                "chatSessionKey": .string(chat.id.rawValue),
+                "startTime": .number(Int64((chat.createdAt.timeIntervalSince1970 * 1000).rounded())),
+            ])
+        })])))
     }
 
     // MARK: Availability

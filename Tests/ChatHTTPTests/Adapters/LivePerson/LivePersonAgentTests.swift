@@ -100,6 +100,22 @@ struct LivePersonAgentTests {
         }
     }
 
+    @Test func theAgentsInfoAndTheChatsItServes() async throws {
+        try await TestWorld.run { world in
+            let (team, ann, started) = try await Self.acceptedChat(world)
+            _ = try await world.startChat(department: team.department, message: "Not taken yet")
+            let info = try #require(try await ann.json(.get, "info?v=1&NC=true")["info"])
+            #expect(info["loginName"]?.string == "ann@example.com" && info["agentName"]?.string == "Agent ann@example.com")
+            #expect(info["maxChats"]?.string == "3" && info["availability"]?["chat"]?.string == "Online")
+            #expect(info["skillsInfo"]?["skillInfo"]?.array?.compactMap { $0["name"]?.string } == ["Sales"])
+            #expect(info["id"]?.number != nil && info.links["self"]?.hasSuffix("/agentSession/\(ann.sessionID)/info") == true)
+
+            let sessions = try #require(try await ann.json(.get, "chatSessions")["chatSessions"]?["chatSession"]?.array)
+            #expect(sessions.compactMap { $0["chatSessionKey"]?.string } == [started.chat.id], "only the chat she serves")
+            #expect(sessions.first?["link"]?["rel"]?.string == "chat-session" && sessions.first?["startTime"]?.number != nil)
+        }
+    }
+
     @Test func aChatTheAgentMayNotSeeIsRefusedNotDropped() async throws {
         try await TestWorld.run { world in
             let (team, ann, mine) = try await Self.acceptedChat(world)

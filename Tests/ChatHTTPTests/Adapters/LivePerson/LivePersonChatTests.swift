@@ -39,6 +39,8 @@ struct LivePersonChatTests {
             let refused = try await ann.xml(.get, "chat/nope/info")
             #expect(refused.status == .notFound)
             #expect(String(buffer: refused.body).contains("<error><time>"), "errors follow the asked format")
+            let unknown = try await ann.xml(.get, "chat/\(started.chat.id)/collaborationChannels")
+            #expect(unknown.status == .notFound && String(buffer: unknown.body).contains("<code>not_found</code>"))
         }
     }
 

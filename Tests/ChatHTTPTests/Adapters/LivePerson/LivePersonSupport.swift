@@ -75,9 +75,9 @@ struct LPAgent {
 }
 
 extension JSONValue {
-    /// A resource's links by `rel`.
+    /// A resource's links by `rel` (`link` is a list, or a single link).
     var links: [String: String] {
-        Dictionary((self["link"]?.array ?? []).compactMap { link in link["rel"]?.string.map { ($0, link["href"]?.string ?? "") } },
+        Dictionary((self["link"]?.array ?? self["link"].map { [$0] } ?? []).compactMap { link in link["rel"]?.string.map { ($0, link["href"]?.string ?? "") } },
                    uniquingKeysWith: { first, _ in first })
     }
 
