@@ -27,6 +27,9 @@ enum LPEvents {
         case requeued = "23"
     }
 
+    /// The largest id a client may name; far beyond any chat's log, and far from overflowing.
+    static let maxID = 1 << 40
+
     /// The first log event that can hold LivePerson id `id` or a later one.
     static func firstLogEvent(forID id: Int) -> Int { max(0, id) / 2 }
 

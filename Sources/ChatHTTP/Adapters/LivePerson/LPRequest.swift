@@ -37,10 +37,12 @@ extension Request {
 
     static let methodOverride = HTTPField.Name("X-HTTP-Method-Override")!
 
-    /// An optional query parameter that must be a whole number from 0.
+    /// An optional query parameter that must be an event id: a whole number from 0.
     func livePersonEventID(_ name: String) throws -> Int? {
         guard let value = try queryInteger(name) else { return nil }
-        guard value >= 0 else { throw APIError.badRequest("Query parameter '\(name)' must not be negative.") }
+        guard (0...LPEvents.maxID).contains(value) else {
+            throw APIError.badRequest("Query parameter '\(name)' must be an event id from 0 to \(LPEvents.maxID).")
+        }
         return value
     }
 }

@@ -35,7 +35,7 @@ extension LivePersonController {
         }
         let lastSeen = try Self.list(request.uri.queryParameters["fromEventIds"].map(String.init)).map { text -> Int? in
             guard !text.isEmpty else { return nil }
-            guard let id = Int(text), id >= -1 else {
+            guard let id = Int(text), (-1...LPEvents.maxID).contains(id) else {
                 throw APIError.badRequest("Query parameter 'fromEventIds' must list event ids separated by commas.")
             }
             return id
@@ -68,7 +68,7 @@ extension LivePersonController {
     @Sendable func event(_ request: Request, context: Context) async throws -> Response {
         let (principal, _) = try await agentSession(request, context)
         let text = try context.parameters.required("eventId")
-        guard let id = Int(text), id >= 0 else { throw Self.noSuchEvent(text) }
+        guard let id = Int(text), (0...LPEvents.maxID).contains(id) else { throw Self.noSuchEvent(text) }
         let view = try await view(of: chatID(context), from: id, for: principal)
         guard let event = view.events.first, event["id"]?.text == text else { throw Self.noSuchEvent(text) }
         return request.livePersonFormat.response(.document("event", event))

@@ -128,6 +128,9 @@ struct LivePersonAgentTests {
             #expect(try await ann.call(.get, "chat?chatSessionKeys=").status == .badRequest)
             #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=1,2").status == .badRequest)
             #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=x").status == .badRequest)
+            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=\(Int.max)").status == .badRequest)
+            #expect(try await ann.call(.get, "chat/\(mine.chat.id)/events?from=\(Int.max)").status == .badRequest)
+            #expect(try await ann.call(.get, "chat/\(mine.chat.id)/events/\(Int.max)").status == .notFound)
             #expect(try await ann.call(.get, "chat/\(other.chat.id)/info").status == .forbidden)
         }
     }
