@@ -8,4 +8,6 @@ public protocol AgentSessionStore: Sendable {
     func openAgentSessions(of agent: AgentID) async throws -> [AgentSession]
     /// Ends the session; false when it was unknown or had already ended.
     func endAgentSession(_ id: AgentSessionID, at date: Date) async throws -> Bool
+    /// Deletes the sessions that ended before `date`; answers how many.
+    func purgeAgentSessions(endedBefore date: Date) async throws -> Int
 }

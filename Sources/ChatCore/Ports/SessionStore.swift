@@ -30,6 +30,10 @@ public protocol SessionStore: Sendable {
     /// Uses up the refresh token with this hash and stores `successor` in one transaction.
     func rotateRefreshToken(hash: String, successor: String, successorExpiresAt: Date, at date: Date) async throws -> RefreshOutcome
     func revokeSession(_ id: SessionID, at date: Date) async throws
+    /// Deletes refresh tokens expired at `date`, then the sessions created before
+    /// `createdBefore` that are revoked or have no refresh token left (no token of theirs
+    /// can be valid any more). Answers how many sessions went.
+    func purgeSessions(at date: Date, createdBefore: Date) async throws -> Int
 
     /// Where a session's server-tracked feed stands, per scope (e.g. one chat).
     func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor?

@@ -47,6 +47,11 @@ public struct AgentSessionService: Sendable {
         }
     }
 
+    /// Deletes agent sessions that ended more than a week ago.
+    public func purgeEnded() async throws -> Int {
+        try await store.purgeAgentSessions(endedBefore: now().adding(.seconds(-7 * 86_400)))
+    }
+
     private static func agent(of principal: Principal) throws -> Agent {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents open agent sessions.") }
         return agent

@@ -88,6 +88,14 @@ public struct AuthService: Sendable {
         }
     }
 
+    /// Deletes the sessions no token can open any more (revoked, or with every refresh token
+    /// expired), so that clients that never log out do not fill the database.
+    public func purgeExpiredSessions() async throws -> Int {
+        let date = now()
+        let longestAccess = max(policy.accessTokenLifetime, policy.visitorAccessTokenLifetime)
+        return try await sessions.purgeSessions(at: date, createdBefore: date.adding(.zero - longestAccess))
+    }
+
     /// Whether the session still stands (it was not revoked by a logout or a reused refresh token).
     public func isActive(_ session: SessionID) async throws -> Bool {
         try await activeSession(session) != nil

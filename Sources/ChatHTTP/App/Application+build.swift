@@ -24,7 +24,10 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
         services: [
             StorageService(storage: services.storage),
-            RoutingSweeper(routing: services.routing, chats: services.chats, interval: config.routingSweepInterval, logger: logger),
+            RoutingSweeper(
+                routing: services.routing, chats: services.chats, auth: services.auth, agentSessions: services.agentSessions,
+                interval: config.routingSweepInterval, logger: logger
+            ),
         ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port

@@ -26,6 +26,14 @@ extension SQLStorage {
         }
     }
 
+    public func purgeAgentSessions(endedBefore date: Date) async throws -> Int {
+        try await backend.write { db in
+            try await db.raw("""
+                DELETE FROM agent_sessions WHERE ended_at < \(bind: date.millisecondsSince1970) RETURNING id
+                """).all().count
+        }
+    }
+
     public func endAgentSession(_ id: AgentSessionID, at date: Date) async throws -> Bool {
         try await backend.write { db in
             try await db.raw("""

@@ -52,6 +52,18 @@ extension SQLStorage {
         }
     }
 
+    public func purgeSessions(at date: Date, createdBefore: Date) async throws -> Int {
+        try await backend.write { db in
+            try await db.raw("DELETE FROM refresh_tokens WHERE expires_at < \(bind: date.millisecondsSince1970)").run()
+            // Feed positions and remaining refresh tokens go with their session (ON DELETE CASCADE).
+            return try await db.raw("""
+                DELETE FROM sessions WHERE created_at < \(bind: createdBefore.millisecondsSince1970)
+                  AND (revoked_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = sessions.id))
+                RETURNING id
+                """).all().count
+        }
+    }
+
     public func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor? {
         try await backend.read { db in
             try await db.raw("""
