@@ -56,8 +56,8 @@ public enum ListenerSignal: Sendable, Equatable {
 }
 
 /// Wakes waiting readers (long-polls, WebSockets) when something happens in chats they may see.
-/// The in-process implementation serves one instance; an implementation over PostgreSQL
-/// LISTEN/NOTIFY can serve several without any change to its callers.
+/// `LocalEventBus` serves one instance; the storage's PostgreSQL bus (LISTEN/NOTIFY) serves
+/// several sharing one database, without any change to its callers.
 public protocol EventBus: Sendable {
     func publish(_ notice: ChatNotice) async
     /// Starts listening to notices about chats within `scope`. The listener stops listening

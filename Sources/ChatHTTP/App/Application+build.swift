@@ -3,6 +3,7 @@ import ChatStorage
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import ServiceLifecycle
 
 /// Opens storage, assembles the services and builds the HTTP application. `parley serve`
 /// and the tests both start here.
@@ -18,17 +19,22 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil) async t
 /// Builds the HTTP application over services that are already open.
 public func buildApplication(_ config: AppConfig, services: ParleyServices, logger: Logger) -> some ApplicationProtocol {
     let router = buildRouter(config, services: services)
+    var background: [any Service] = [
+        StorageService(storage: services.storage),
+        RoutingSweeper(
+            routing: services.routing, chats: services.chats, auth: services.auth, agentSessions: services.agentSessions,
+            interval: config.routingSweepInterval, logger: logger
+        ),
+    ]
+    // A bus shared between instances keeps its own connection running.
+    if let bus = services.bus as? any Service {
+        background.append(bus)
+    }
     return Application(
         router: router,
         server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
-        services: [
-            StorageService(storage: services.storage),
-            RoutingSweeper(
-                routing: services.routing, chats: services.chats, auth: services.auth, agentSessions: services.agentSessions,
-                interval: config.routingSweepInterval, logger: logger
-            ),
-        ],
+        services: background,
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             logger.notice("Parley is listening on http://\(config.host):\(port)")

@@ -6,7 +6,8 @@ import Logging
 /// faces and the command line both work with.
 public struct ParleyServices: Sendable {
     public let storage: SQLStorage
-    public let bus: LocalEventBus
+    /// In-process for SQLite; across instances (LISTEN/NOTIFY) for PostgreSQL.
+    public let bus: any EventBus
     public let auth: AuthService
     public let directory: DirectoryService
     public let chats: ChatService
@@ -31,7 +32,7 @@ public struct ParleyServices: Sendable {
     /// Opens the database (migrating it) and assembles the services.
     public static func open(_ config: AppConfig, logger: Logger, overrides: Overrides = .init()) async throws -> ParleyServices {
         let storage = try await SQLStorage.open(config.storage, logger: logger, poolSize: config.databasePoolSize)
-        let bus = LocalEventBus()
+        let bus = storage.makeEventBus(logger: logger)
         let passwords = BcryptPasswordHasher(cost: config.bcryptCost)
         let auth = AuthService(
             directory: storage, sessions: storage, passwords: passwords,

@@ -7,9 +7,12 @@ import SQLKit
 /// PostgreSQL through a pool of connections. Several Parley instances may share the database.
 final class PostgresBackend: SQLBackend {
     let kind = SQLBackendKind.postgres
+    let configuration: PostgresConnection.Configuration
+
     private let pool: PostgresConnectionPool
 
     init(configuration: PostgresConnection.Configuration, poolSize: Int, logger: Logger) {
+        self.configuration = configuration
         pool = PostgresConnectionPool(configuration: configuration, size: poolSize, logger: logger)
     }
 

@@ -36,6 +36,13 @@ public final class SQLStorage: ParleyStore {
         return SQLStorage(backend: backend)
     }
 
+    /// The event bus that suits this storage: in-process for SQLite, whose file one instance
+    /// owns; over LISTEN/NOTIFY for PostgreSQL, which several instances may share.
+    public func makeEventBus(logger: Logger) -> any EventBus {
+        guard let postgres = backend as? PostgresBackend else { return LocalEventBus() }
+        return PostgresEventBus(configuration: postgres.configuration, logger: logger)
+    }
+
     public func ping() async throws {
         _ = try await backend.read { db in try await db.raw("SELECT 1 AS one").first() }
     }

@@ -15,7 +15,7 @@ struct DurabilityTests {
         let first = try await ParleyServices.open(config, logger: logger)
         let chat = Box<(id: String, token: String)?>(nil)
         try await buildApplication(config, services: first, logger: logger).test(.router) { client in
-            let world = TestWorld(client: client, services: first)
+            let world = TestWorld(client: client, services: first, config: config)
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let started = try await world.startChat(department: sales.id)
@@ -25,7 +25,7 @@ struct DurabilityTests {
 
         let second = try await ParleyServices.open(config, logger: logger)
         try await buildApplication(config, services: second, logger: logger).test(.router) { client in
-            let world = TestWorld(client: client, services: second)
+            let world = TestWorld(client: client, services: second, config: config)
             let saved = try #require(chat.value)
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(saved.id)/events", token: saved.token)
             #expect(history.items.map(\.text).last == "Please keep this")

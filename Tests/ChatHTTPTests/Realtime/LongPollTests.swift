@@ -1,7 +1,11 @@
+import ChatCore
+import ChatHTTP
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import ParleyTestSupport
+import ServiceLifecycle
 import Testing
 
 @Suite("Long-poll sync")
@@ -28,6 +32,34 @@ struct LongPollTests {
             #expect(answer.cursor == sent.cursor)
             // Woken by the message, not by the 10 s timeout.
             #expect(clock.now - start < .seconds(8))
+        }
+    }
+
+    @Test(arguments: TestBackend.available.filter { $0 == .postgres })
+    func aPollOnOneInstanceWakesForAMessageWrittenThroughAnother(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let caughtUp = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: admin)
+
+            // A second instance on the same database, with its own bus connection.
+            let other = try await ParleyServices.open(world.config, logger: Logger(label: "parley-test-other"))
+            let otherBus = Task { try await (other.bus as? any Service)?.run() }
+            defer { otherBus.cancel() }
+            try await Task.sleep(for: .milliseconds(500))
+
+            let clock = ContinuousClock()
+            let start = clock.now
+            async let woken = world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(caughtUp.cursor)&timeout=10", token: admin)
+            try await Task.sleep(for: .milliseconds(300))
+            let visitor = try await other.auth.authenticate(started.credentials.accessToken)
+            let sent = try await other.chats.send("Written elsewhere", clientMessageID: nil, to: ChatID(started.chat.id), as: visitor)
+            let answer = try await woken
+            #expect(answer.events.map(\.cursor) == [sent.event.cursor.rawValue])
+            #expect(clock.now - start < .seconds(8), "woken through the other instance's notice, not by the timeout")
+            otherBus.cancel()
+            await other.storage.close()
         }
     }
 

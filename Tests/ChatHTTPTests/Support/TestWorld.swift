@@ -12,6 +12,8 @@ import Testing
 struct TestWorld: Sendable {
     let client: any TestClientProtocol
     let services: ParleyServices
+    /// The app's configuration, for tests that open a second instance on the same database.
+    let config: AppConfig
 
     static let adminEmail = "admin@example.com"
     static let password = "correct horse battery"
@@ -41,7 +43,7 @@ struct TestWorld: Sendable {
         let services = try await ParleyServices.open(config, logger: logger, overrides: overrides)
         let app = buildApplication(config, services: services, logger: logger)
         do {
-            try await app.test(mode) { client in try await test(TestWorld(client: client, services: services)) }
+            try await app.test(mode) { [config] client in try await test(TestWorld(client: client, services: services, config: config)) }
             try await database.remove()
         } catch {
             try? await database.remove()

@@ -1,0 +1,93 @@
+import ChatCore
+import Foundation
+
+/// A `ChatNotice` as it travels between instances in a NOTIFY payload (JSON, well under
+/// PostgreSQL's 8000-byte limit: no message text travels, only who and where).
+struct BusMessage: Codable, Equatable {
+    enum Kind: String, Codable {
+        case appended, typing, presence
+    }
+
+    var origin: String
+    var kind: Kind
+    var chatID: String?
+    var departmentID: Int64?
+    var agentID: String?
+    var cursor: Int64?
+    var authorKind: String?
+    var authorID: String?
+    var isTyping: Bool?
+    /// Milliseconds since 1970.
+    var at: Int64?
+    var expiresAt: Int64?
+    var status: String?
+    var awayReason: String?
+
+    init(_ notice: ChatNotice, origin: String) {
+        self.origin = origin
+        switch notice {
+        case .appended(let chat, let upTo):
+            kind = .appended
+            address(chat)
+            cursor = upTo.rawValue
+        case .typing(let typing):
+            kind = .typing
+            address(typing.chat)
+            (authorKind, authorID) = typing.author.columns
+            isTyping = typing.isTyping
+            at = typing.at.millisecondsSince1970
+            expiresAt = typing.expiresAt?.millisecondsSince1970
+        case .presence(let presence):
+            kind = .presence
+            agentID = presence.agentID.rawValue
+            status = presence.status.availability.rawValue
+            awayReason = presence.status.awayReason
+            at = presence.at.millisecondsSince1970
+        }
+    }
+
+    init?(payload: String) {
+        guard let message = try? JSONDecoder().decode(BusMessage.self, from: Data(payload.utf8)) else { return nil }
+        self = message
+    }
+
+    var payload: String? {
+        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The notice, or nil for a payload this version does not understand.
+    var notice: ChatNotice? {
+        switch kind {
+        case .appended:
+            guard let chat = chatAddress, let cursor else { return nil }
+            return .appended(chat, upTo: EventCursor(cursor))
+        case .typing:
+            guard let chat = chatAddress, let isTyping, let at else { return nil }
+            let author: EventAuthor = switch (authorKind, authorID) {
+            case ("visitor", let id?): .visitor(VisitorID(id))
+            case ("agent", let id?): .agent(AgentID(id))
+            default: .system
+            }
+            return .typing(TypingNotice(
+                chat: chat, author: author, isTyping: isTyping, at: Date(millisecondsSince1970: at),
+                expiresAt: expiresAt.map(Date.init(millisecondsSince1970:))
+            ))
+        case .presence:
+            guard let agentID, let status, let availability = Availability(rawValue: status), let at else { return nil }
+            return .presence(PresenceNotice(
+                agentID: AgentID(agentID), status: AgentStatus(availability, awayReason: awayReason), at: Date(millisecondsSince1970: at)
+            ))
+        }
+    }
+
+    private var chatAddress: ChatAddress? {
+        guard let chatID, let departmentID else { return nil }
+        return ChatAddress(chatID: ChatID(chatID), departmentID: DepartmentID(departmentID), agentID: agentID.map(AgentID.init(rawValue:)))
+    }
+
+    private mutating func address(_ chat: ChatAddress) {
+        chatID = chat.chatID.rawValue
+        departmentID = chat.departmentID.rawValue
+        agentID = chat.agentID?.rawValue
+    }
+}
