@@ -3,15 +3,18 @@ import Logging
 import NIOPosix
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// The event bus of Parley instances that share one PostgreSQL database. A notice reaches
 /// this instance's listeners at once, and the other instances' through NOTIFY on one
 /// channel; each instance LISTENs on it and hands on what the others published.
 ///
 /// Sending and listening run on one dedicated connection, off the request path: `publish`
-/// only queues. A notice lost on the way (a dropped connection, a full queue) costs a
-/// reader on another instance a late wake-up, never an event: readers re-read the store
-/// from their cursor, at the latest when their wait times out.
+/// only queues, and the queue goes out in batches, one statement and one commit (not
+/// waited to disk: a notice needs no durability) however many notices wait. A notice lost
+/// on the way (a dropped connection, an overfull queue) costs a reader on another instance
+/// a late wake-up, never an event: readers re-read the store from their cursor, at the
+/// latest when their wait times out.
 public final class PostgresEventBus: EventBus, Service {
     static let channel = "parley_events"
 
@@ -20,20 +23,27 @@ public final class PostgresEventBus: EventBus, Service {
     private let origin = IdentifierGenerator.hex(byteCount: 8)
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
-    private let outgoing: AsyncStream<String>
-    private let outgoingContinuation: AsyncStream<String>.Continuation
+    /// Payloads waiting to be sent, and a signal that there are some.
+    private let pending = Mutex<[String]>([])
+    private let wake: AsyncStream<Void>
+    private let wakeContinuation: AsyncStream<Void>.Continuation
+    /// Beyond this many waiting payloads, the oldest are dropped.
+    private let maxPending = 10_000
 
     init(configuration: PostgresConnection.Configuration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        (outgoing, outgoingContinuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(4096))
+        (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     public func publish(_ notice: ChatNotice) async {
         await local.publish(notice)
-        if let payload = BusMessage(notice, origin: origin).payload {
-            outgoingContinuation.yield(payload)
+        guard let payload = BusMessage(notice, origin: origin).payload else { return }
+        pending.withLock { pending in
+            pending.append(payload)
+            if pending.count > maxPending { pending.removeFirst(pending.count - maxPending) }
         }
+        wakeContinuation.yield()
     }
 
     public func listen(to scope: EventScope) -> EventListener {
@@ -80,8 +90,16 @@ public final class PostgresEventBus: EventBus, Service {
                 }
             }
             group.addTask {
-                for await payload in self.outgoing {
-                    try await connection.query("SELECT pg_notify(\(Self.channel), \(payload))", logger: self.logger)
+                try await connection.query("SET synchronous_commit TO off", logger: self.logger)
+                for await _ in self.wake {
+                    let batch = self.pending.withLock { pending in
+                        defer { pending.removeAll() }
+                        return pending
+                    }
+                    guard !batch.isEmpty else { continue }
+                    try await connection.query(
+                        "SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(batch)::text[]) AS payload", logger: self.logger
+                    )
                 }
             }
             // Either side failing means the connection is gone: start over with a new one.
