@@ -48,13 +48,14 @@ public struct ChatService: Sendable {
     private let routing: RoutingService
     private let access: ChatAccess
     private let limits: ChatLimits
-    private let typing = TypingBoard()
+    private let typing: TypingBoard
     private let now: @Sendable () -> Date
 
     public init(
         store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
+        limits: ChatLimits, typing: TypingBoard = TypingBoard(), now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.typing = typing
         self.store = store
         self.bus = bus
         self.auth = auth
@@ -314,7 +315,7 @@ public struct ChatService: Sendable {
         await bus.publish(.typing(notice))
     }
 
-    /// Who is typing in the chat now (on this server).
+    /// Who is typing in the chat now.
     public func typists(in id: ChatID, for principal: Principal) async throws -> Set<EventAuthor> {
         _ = try await access.visibleChat(id, to: principal)
         return await typing.typists(in: id, at: now())

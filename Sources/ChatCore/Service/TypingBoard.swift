@@ -2,8 +2,20 @@ import Foundation
 
 /// Who is typing in which chat, as the typists last said, for faces that report typing as
 /// a state rather than as pushed notices. Typing is ephemeral, so it lives in memory; an
-/// entry lapses at its notice's expiry unless the typist renews it.
-actor TypingBoard {
+/// entry lapses at its notice's expiry unless the typist renews it. Following the bus keeps
+/// it current with typing reported through other instances too.
+public actor TypingBoard {
+    public init() {}
+
+    /// Records every typing notice the bus carries, until the calling task is cancelled.
+    public func follow(_ bus: any EventBus) async {
+        for await signal in bus.listen(to: .everything).signals {
+            if case .notice(.typing(let notice)) = signal {
+                record(notice)
+            }
+        }
+    }
+
     private var typists: [ChatID: [EventAuthor: Date]] = [:]
     private var recordsSincePrune = 0
 

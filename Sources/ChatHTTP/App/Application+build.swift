@@ -25,6 +25,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
             routing: services.routing, chats: services.chats, auth: services.auth, agentSessions: services.agentSessions,
             interval: config.routingSweepInterval, logger: logger
         ),
+        TypingFollower(board: services.typing, bus: services.bus),
     ]
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {

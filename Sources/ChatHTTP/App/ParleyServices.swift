@@ -16,6 +16,8 @@ public struct ParleyServices: Sendable {
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
+    /// Who is typing where; `TypingFollower` keeps it current from the bus.
+    public let typing: TypingBoard
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -43,18 +45,22 @@ public struct ParleyServices: Sendable {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
         let routing = RoutingService(store: storage, bus: bus, settings: config.routing)
+        let typing = TypingBoard()
         let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
             directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits),
-            chats: ChatService(store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits),
+            chats: ChatService(
+                store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing
+            ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits),
             captchas: captchas,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
             routing: routing,
-            agentSessions: AgentSessionService(store: storage, routing: routing)
+            agentSessions: AgentSessionService(store: storage, routing: routing),
+            typing: typing
         )
     }
 }

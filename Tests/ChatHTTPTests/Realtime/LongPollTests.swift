@@ -63,6 +63,31 @@ struct LongPollTests {
         }
     }
 
+    @Test(arguments: TestBackend.available.filter { $0 == .postgres })
+    func typingReportedThroughOneInstanceShowsOnAnother(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let other = try await ParleyServices.open(world.config, logger: Logger(label: "parley-test-other"))
+            let otherBus = Task { try await (other.bus as? any Service)?.run() }
+            defer { otherBus.cancel() }
+            try await Task.sleep(for: .milliseconds(500))
+
+            let visitor = try await other.auth.authenticate(started.credentials.accessToken)
+            try await other.chats.setTyping(true, in: ChatID(started.chat.id), as: visitor)
+            let here = try await world.services.auth.authenticate(admin)
+            var typists: Set<EventAuthor> = []
+            for _ in 0..<50 where typists.isEmpty {
+                try await Task.sleep(for: .milliseconds(100))
+                typists = try await world.services.chats.typists(in: ChatID(started.chat.id), for: here)
+            }
+            #expect(typists == [visitor.author], "the board here heard the other instance's notice")
+            otherBus.cancel()
+            await other.storage.close()
+        }
+    }
+
     @Test func anIdlePollAnswersEmptyAtItsTimeoutWithTheSameCursor() async throws {
         try await TestWorld.run(.sqlite, .ahc(.http)) { world in
             let admin = try await world.adminToken()
