@@ -33,11 +33,13 @@ public enum EventBody: Sendable, Equatable {
     case notice(SystemNotice)
     /// The serving agent's answers to the agent survey (wrap-up form). Seen by agents only.
     case surveyAnswered([SurveyAnswer])
+    /// A line from one agent to the others in the chat (a tip, a whisper). Seen by agents only.
+    case note(String)
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
-        case .offered, .offerWithdrawn, .transferred, .surveyAnswered: true
+        case .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: true
         case .message, .stateChanged, .joined, .notice: false
         }
     }

@@ -208,6 +208,20 @@ public struct ChatService: Sendable {
         return SentMessage(event: event, isReplay: isReplay)
     }
 
+    /// An agent who may see the chat (its agent, a colleague, a supervisor, a listening bot)
+    /// writes a note the other agents see and the visitor never does.
+    public func addNote(_ text: String, to id: ChatID, as principal: Principal) async throws -> ChatEvent {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents write notes.") }
+        let text = try Validate.message(text, field: "text", limits: limits)
+        _ = try await access.visibleChat(id, to: principal)
+        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
+            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .note(text))])
+        }
+        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
+        return event
+    }
+
     /// Records the agent survey (wrap-up form) of a chat the caller serves or served.
     public func answerSurvey(_ answers: [SurveyAnswer], in id: ChatID, as principal: Principal) async throws -> ChatEvent {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents answer the agent survey.") }

@@ -25,6 +25,10 @@ struct ChatsController {
         let credentials: CredentialsResponse
     }
 
+    struct NoteRequest: Decodable {
+        let text: String
+    }
+
     struct MessageRequest: Decodable {
         let text: String
         let clientMessageId: String?
@@ -54,6 +58,7 @@ struct ChatsController {
         router.post("chats/:chatId/decline", use: decline)
         router.post("chats/:chatId/transfer", use: transfer)
         router.post("chats/:chatId/messages", use: send)
+        router.post("chats/:chatId/notes", use: addNote)
         router.post("chats/:chatId/close", use: close)
         router.post("chats/:chatId/typing", use: typing)
         router.get("chats/:chatId/events", use: history)
@@ -130,6 +135,14 @@ struct ChatsController {
         let sent = try await chats.send(body.text, clientMessageID: body.clientMessageId, to: chatID(context), as: principal)
         // A retry that found its message already stored answers 200 rather than 201.
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: EventResponse(sent.event))
+    }
+
+    /// `{"text": "..."}`: a note for the chat's agents, never shown to the visitor.
+    @Sendable func addNote(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<EventResponse> {
+        var request = request
+        let principal = try context.requirePrincipal()
+        let body = try await request.decodeJSON(NoteRequest.self, limit: limits.maxBodyBytes)
+        return EventResponse(try await chats.addNote(body.text, to: chatID(context), as: principal)).created
     }
 
     @Sendable func close(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {

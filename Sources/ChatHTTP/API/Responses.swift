@@ -201,6 +201,8 @@ struct EventResponse: ResponseCodable {
         case .notice(let notice):
             (type, text, state, agentId, departmentId) = ("notice", notice.text, nil, nil, nil)
             self.notice = notice.rawValue
+        case .note(let text):
+            (type, self.text, state, agentId, departmentId) = ("note", text, nil, nil, nil)
         case .surveyAnswered(let answers):
             (type, text, state, agentId, departmentId) = ("survey", nil, nil, nil, nil)
             self.answers = answers.map { SurveyAnswerResponse(questionId: $0.questionID, answers: $0.answers) }

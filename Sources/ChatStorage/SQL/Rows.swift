@@ -93,6 +93,7 @@ enum Rows {
             body = .transferred(target, note: try row.decode(column: "text", as: String?.self))
         case "notice":
             body = .notice(try SystemNotice(rawValue: row.decode(column: "state", as: String.self)).unwrap())
+        case "note": body = .note(try row.decode(column: "text", as: String?.self) ?? "")
         case "survey":
             let json = try row.decode(column: "text", as: String.self)
             body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
@@ -166,6 +167,7 @@ extension EventBody {
         case .transferred(.department(let department), let note): ("transferred", note, nil, nil, department.rawValue)
         case .notice(let notice): ("notice", nil, notice.rawValue, nil, nil)
         case .surveyAnswered(let answers): ("survey", Self.json(answers), nil, nil, nil)
+        case .note(let text): ("note", text, nil, nil, nil)
         }
     }
 }

@@ -72,6 +72,26 @@ struct ChatFlowTests {
         }
     }
 
+    @Test func agentsLeaveNotesThatVisitorsNeverSee() async throws {
+        try await TestWorld.run { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
+            let started = try await world.startChat(department: sales.id)
+            let chat = started.chat.id
+            let note = try await world.expect(.created, Wire.Event.self, .post, "/v1/chats/\(chat)/notes", token: agent,
+                                              json: ["text": "VIP customer, be generous"])
+            #expect(note.type == "note" && note.text == "VIP customer, be generous")
+            try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/chats/\(chat)/notes",
+                                        token: started.credentials.accessToken, json: ["text": "I am not an agent"])
+            try await world.expectError(.unprocessableContent, code: "invalid_field", .post, "/v1/chats/\(chat)/notes", token: agent, json: ["text": " "])
+            let agentView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events", token: agent)
+            #expect(agentView.items.contains { $0.type == "note" })
+            let visitorView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(chat)/events", token: started.credentials.accessToken)
+            #expect(!visitorView.items.contains { $0.type == "note" })
+        }
+    }
+
     @Test func aRetriedMessageIsStoredOnce() async throws {
         try await TestWorld.run { world in
             let admin = try await world.adminToken()

@@ -17,6 +17,7 @@ extension IPTPWire.Message {
         case .transferred(_, let note): ("TRANSFER", note, nil)
         case .notice(let notice): ("NOTICE", notice.text, nil)
         case .surveyAnswered: ("SURVEY", nil, nil)
+        case .note(let text): ("NOTE", text, nil)
         }
         var isGuest = false
         if case .visitor = event.author { isGuest = true }

@@ -68,15 +68,16 @@ enum LPEvents {
                 events = [system(first, .transferredToSkill, "The chat was transferred to \(name).")]
             }
             if let note {
-                var noteLine = authored(note, id: first + 1, time: time, author: event.author, names: names)
-                noteLine = noteLine.replacing("subType", with: .string("ONLY_TO_REP"))
-                events.append(noteLine)
+                events.append(authored(note, id: first + 1, time: time, author: event.author, names: names)
+                    .replacing("subType", with: .string("ONLY_TO_REP")))
             }
             return events
         case .notice(let notice):
             switch notice {
             case .visitorLeft: return [system(first, .disconnected, notice.text)]
             }
+        case .note(let text):
+            return [authored(text, id: first, time: time, author: event.author, names: names).replacing("subType", with: .string("ONLY_TO_REP"))]
         case .offered, .offerWithdrawn, .surveyAnswered:
             return []
         }

@@ -97,21 +97,20 @@ extension LivePersonController {
         return request.livePersonFormat.response(LPLinks.location(name, href), status: .created, headers: [.location: href])
     }
 
-    /// Sends a line and answers its event id. HTML is sent on as its text.
+    /// Sends a line and answers its event id. HTML is sent on as its text. An `ONLY_TO_REP`
+    /// line is a note for the agents, which any agent who may see the chat can write.
     private func addLine(_ event: LPNode, to id: ChatID, as principal: Principal) async throws -> Int {
         guard let text = event["text"]?.text else { throw ChatError.invalidField(field: "text", reason: "is required") }
-        switch event["subType"]?.text ?? "REGULAR" {
-        case "REGULAR": break
-        case "ONLY_TO_REP": throw ChatError.invalidField(field: "subType", reason: "ONLY_TO_REP is not supported; write a transfer note instead")
-        default: throw ChatError.invalidField(field: "subType", reason: "must be REGULAR")
-        }
         let line: String = switch event["textType"]?.text ?? "plain" {
         case "plain": text
         case "html": LPHTMLText.plain(text)
         default: throw ChatError.invalidField(field: "textType", reason: "must be plain or html")
         }
-        let sent = try await services.chats.send(line, clientMessageID: nil, to: id, as: principal)
-        return 2 * sent.event.id
+        switch event["subType"]?.text ?? "REGULAR" {
+        case "REGULAR": return 2 * (try await services.chats.send(line, clientMessageID: nil, to: id, as: principal)).event.id
+        case "ONLY_TO_REP": return 2 * (try await services.chats.addNote(line, to: id, as: principal)).id
+        default: throw ChatError.invalidField(field: "subType", reason: "must be REGULAR or ONLY_TO_REP")
+        }
     }
 
     @Sendable func info(_ request: Request, context: Context) async throws -> Response {

@@ -69,8 +69,15 @@ struct LivePersonChatTests {
             #expect(try await ann.json(.get, "\(chat)/info/visitorTyping")["visitorTyping"]?.string == "not-typing", "a message ends typing")
             #expect(try await ann.json(.get, "\(chat)/info/visitorName")["visitorName"]?.string == "Vera Visitor")
 
-            let private_ = try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "line", "text": "psst", "subType": "ONLY_TO_REP"]])
-            #expect(private_.status == .unprocessableContent)
+            // A listener (here the admin) whispers to the agent; the visitor never sees it.
+            let admin = try await LPAgent.login(world, TestWorld.adminEmail)
+            let whisper = try await admin.call(.post, "\(chat)/events", json: ["event": ["type": "line", "text": "Offer the refund", "subType": "ONLY_TO_REP"]])
+            #expect(whisper.status == .created)
+            let heard = try #require(try await ann.poll([started.chat.id]).first).events.last
+            #expect(heard?["text"]?.string == "Offer the refund" && heard?["subType"]?.string == "ONLY_TO_REP" && heard?["by"]?.string == "Admin")
+            let visitorView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: started.credentials.accessToken)
+            #expect(!visitorView.items.contains { $0.text == "Offer the refund" })
+            #expect(try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "line", "text": "x", "subType": "LOUD"]]).status == .unprocessableContent)
             #expect(try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "state", "state": "chatting"]]).status == .unprocessableContent)
 
             let ended = try await ann.call(.post, "\(chat)/events", json: ["event": ["@type": "state", "state": "ended"]])
