@@ -63,13 +63,8 @@ struct BusMessage: Codable, Equatable {
             return .appended(chat, upTo: EventCursor(cursor))
         case .typing:
             guard let chat = chatAddress, let isTyping, let at else { return nil }
-            let author: EventAuthor = switch (authorKind, authorID) {
-            case ("visitor", let id?): .visitor(VisitorID(id))
-            case ("agent", let id?): .agent(AgentID(id))
-            default: .system
-            }
             return .typing(TypingNotice(
-                chat: chat, author: author, isTyping: isTyping, at: Date(millisecondsSince1970: at),
+                chat: chat, author: EventAuthor(columns: authorKind, id: authorID), isTyping: isTyping, at: Date(millisecondsSince1970: at),
                 expiresAt: expiresAt.map(Date.init(millisecondsSince1970:))
             ))
         case .presence:

@@ -66,12 +66,9 @@ enum Rows {
     }
 
     static func event(_ row: any SQLRow) throws -> ChatEvent {
-        let authorID = try row.decode(column: "author_id", as: String?.self)
-        let author: EventAuthor = switch (try row.decode(column: "author_kind", as: String.self), authorID) {
-        case ("visitor", let id?): .visitor(VisitorID(id))
-        case ("agent", let id?): .agent(AgentID(id))
-        default: .system
-        }
+        let author = EventAuthor(
+            columns: try row.decode(column: "author_kind", as: String.self), id: try row.decode(column: "author_id", as: String?.self)
+        )
         let body: EventBody
         switch try row.decode(column: "kind", as: String.self) {
         case "message": body = .message(try row.decode(column: "text", as: String?.self) ?? "")
@@ -140,6 +137,14 @@ enum Rows {
 
 /// The column values of an event author.
 extension EventAuthor {
+    init(columns kind: String?, id: String?) {
+        self = switch (kind, id) {
+        case ("visitor", let id?): .visitor(VisitorID(id))
+        case ("agent", let id?): .agent(AgentID(id))
+        default: .system
+        }
+    }
+
     var columns: (kind: String, id: String?) {
         switch self {
         case .visitor: ("visitor", participantID)
