@@ -19,16 +19,28 @@ public enum CaptchaRenderer {
     /// Meant for answers from `randomAnswer`: lowercase letters are drawn as capitals, and
     /// characters with no glyph in the captcha's font leave a gap.
     public static func svg(for text: String, using generator: inout some RandomNumberGenerator) -> String {
+        document(for: text, using: &generator).xml
+    }
+
+    /// The image before it is written out, with each stroke's role still known (for tests).
+    static func document(for text: String, using generator: inout some RandomNumberGenerator) -> SVGDocument {
         var document = SVGDocument(width: width, height: height, background: .randomPaper(using: &generator))
         let warp = WaveWarp.random(using: &generator)
+        let palette = InkPalette.random(using: &generator)
+        let lines = (0..<crossingLines).map { _ in palette.thinStyle(using: &generator) }
+        let specks = palette.noiseStyles(count: speckCount, using: &generator)
         NoiseLayer.drawSmudges(count: 5, into: &document, using: &generator)
-        NoiseLayer.drawCrossingLines(count: 1, into: &document, warp: warp, using: &generator)
-        GlyphLayer.draw(text, into: &document, warp: warp, using: &generator)
-        // Lines both under and over the text, so that no drawing order gives the text away.
-        NoiseLayer.drawCrossingLines(count: 2, into: &document, warp: warp, using: &generator)
-        NoiseLayer.drawSpecks(count: 30, into: &document, warp: warp, using: &generator)
-        return document.xml
+        NoiseLayer.drawCrossingLines(styles: lines, into: &document, warp: warp, using: &generator)
+        NoiseLayer.drawSpecks(styles: specks, into: &document, warp: warp, using: &generator)
+        GlyphLayer.draw(text, into: &document, warp: warp, palette: palette, using: &generator)
+        // Text and noise in one random order: neither the markup's order nor any attribute
+        // says which strokes are the answer.
+        document.shuffleStrokes(using: &generator)
+        return document
     }
+
+    private static let crossingLines = 3
+    private static let speckCount = 30
 
     /// The SVG as a `data:image/svg+xml;base64,...` URL, ready for an <img src>.
     public static func dataURL(for text: String, using generator: inout some RandomNumberGenerator) -> String {

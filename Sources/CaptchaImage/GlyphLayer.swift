@@ -1,10 +1,11 @@
-/// Draws the answer itself: each character in pen strokes from `StrokeFont`, placed, bent and
-/// inked on its own.
+/// Draws the answer itself: each character in pen strokes from `StrokeFont`, placed and bent
+/// on its own, every stroke in a style of the image's palette (so one character is not one colour).
 enum GlyphLayer {
     static func draw(
         _ text: String,
         into document: inout SVGDocument,
         warp: WaveWarp,
+        palette: InkPalette,
         using generator: inout some RandomNumberGenerator
     ) {
         let characters = Array(text.uppercased())
@@ -18,14 +19,11 @@ enum GlyphLayer {
             guard let strokes = StrokeFont.glyphs[character] else { continue }
             let slot = Point(x: firstSlotX + Double(index) * advance, y: document.height / 2)
             let placement = GlyphPlacement.random(around: slot, unit: unit, using: &generator)
-            let ink = RGBColor.randomInk(using: &generator)
-            let penWidth = Double.random(in: 2.4...3.4, using: &generator)
             for stroke in strokes {
                 let path = stroke.jittered(by: 0.2, using: &generator)
                     .curve(bowingBy: 0.35, using: &generator)
                     .mapped { warp.apply(placement.apply($0)) }
-                let width = penWidth * Double.random(in: 0.85...1.15, using: &generator)
-                document.addStroke(path, color: ink, width: width)
+                document.addStroke(path, style: palette.randomStyle(using: &generator), role: .text)
             }
         }
     }

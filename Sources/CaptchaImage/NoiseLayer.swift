@@ -17,16 +17,16 @@ enum NoiseLayer {
         }
     }
 
-    /// Curves from edge to edge through the text, in the text's inks and a little thinner,
-    /// so that the characters do not come apart as separate shapes.
+    /// Curves from edge to edge through the text, in the text's styles, so that the
+    /// characters do not come apart as separate shapes. One line per style given.
     static func drawCrossingLines(
-        count: Int,
+        styles: [StrokeStyle],
         into document: inout SVGDocument,
         warp: WaveWarp,
         using generator: inout some RandomNumberGenerator
     ) {
         let pointCount = 5
-        for _ in 0..<count {
+        for style in styles {
             let points = (0..<pointCount).map { index in
                 Point(
                     x: -5 + (document.width + 10) * Double(index) / Double(pointCount - 1),
@@ -34,40 +34,30 @@ enum NoiseLayer {
                 )
             }
             let path = Stroke(points: points, isSmooth: true).curve(bowingBy: 0, using: &generator)
-            document.addStroke(
-                path.mapped(warp.apply),
-                color: .randomInk(using: &generator),
-                width: Double.random(in: 1.2...2, using: &generator)
-            )
+            document.addStroke(path.mapped(warp.apply), style: style, role: .noise)
         }
     }
 
-    /// Dots and short curls scattered over the whole image.
+    /// Dots and short curls scattered over the whole image, in the text's styles. One speck
+    /// per style given.
     static func drawSpecks(
-        count: Int,
+        styles: [StrokeStyle],
         into document: inout SVGDocument,
         warp: WaveWarp,
         using generator: inout some RandomNumberGenerator
     ) {
-        for _ in 0..<count {
+        for style in styles {
             let start = randomPoint(in: document, using: &generator)
             let speck: Stroke
-            let width: Double
             if Bool.random(using: &generator) {
                 // A dot: a line too short to see, with round caps.
                 speck = Stroke(points: [start, Point(x: start.x + 0.2, y: start.y)], isSmooth: false)
-                width = Double.random(in: 1.8...3.2, using: &generator)
             } else {
                 let bend = start.jittered(by: 7, using: &generator)
                 let end = start.jittered(by: 9, using: &generator)
                 speck = Stroke(points: [start, bend, end], isSmooth: true)
-                width = Double.random(in: 1.1...2.2, using: &generator)
             }
-            document.addStroke(
-                speck.curve(bowingBy: 0, using: &generator).mapped(warp.apply),
-                color: .randomInk(using: &generator),
-                width: width
-            )
+            document.addStroke(speck.curve(bowingBy: 0, using: &generator).mapped(warp.apply), style: style, role: .noise)
         }
     }
 

@@ -1,5 +1,5 @@
 /// A colour, picked in HSL terms and written out as SVG `rgb(...)`.
-struct RGBColor {
+struct RGBColor: Hashable {
     var red: Int
     var green: Int
     var blue: Int
