@@ -5,7 +5,10 @@ import JWTKit
 /// Access tokens as HS512 JWTs: `sub` is the agent or visitor id, `sid` the session,
 /// `kind` agent or visitor, `chat` the visitor's chat.
 struct JWTAccessTokenCodec: AccessTokenCodec {
+    /// The only `alg` a token's header may name.
+    static let algorithm = "HS512"
     private let keys: JWTKeyCollection
+    private let parser = DefaultJWTParser()
 
     init(secret: String) async {
         let keys = JWTKeyCollection()
@@ -19,6 +22,11 @@ struct JWTAccessTokenCodec: AccessTokenCodec {
 
     func verify(_ token: String) async throws -> AccessClaims {
         do {
+            // jwt-kit checks the signature with the configured key whatever the header says, so
+            // the header's own claim is checked here: a token that names another algorithm is
+            // not one of ours.
+            let header = try parser.parse(Array(token.utf8), as: AccessTokenPayload.self).header
+            guard header.alg == Self.algorithm else { throw ChatError.unauthenticated }
             return try await keys.verify(token, as: AccessTokenPayload.self).claims()
         } catch {
             throw ChatError.unauthenticated
