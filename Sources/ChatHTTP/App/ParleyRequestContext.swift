@@ -26,8 +26,8 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
         return principal
     }
 
-    /// The key of per-client limits.
+    /// The key of per-client limits: the client's address, or its /64 for IPv6.
     var rateLimitKey: String {
-        clientAddress ?? "unknown"
+        RateLimitKey.of(clientAddress)
     }
 }
