@@ -49,6 +49,9 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_VISITOR_TOKEN_TTL_SECONDS", in: 30...86_400) {
             config.tokens.visitorAccessTokenLifetime = .seconds(seconds)
         }
+        if let seconds = try integer("PARLEY_REFRESH_GRACE_SECONDS", in: 0...60) {
+            config.tokens.refreshReuseGrace = .seconds(seconds)
+        }
         try loadVisitorFacing(into: &config)
         try loadRouting(into: &config)
         try loadFaces(into: &config)

@@ -80,4 +80,19 @@ struct ConfigLoaderTests {
         }
         #expect(error?.description.contains("hunter2") == false)
     }
+
+    @Test func theRefreshGraceIsReadAndBounded() throws {
+        let base = ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
+        let load = { (grace: String?) in
+            try ConfigLoader(environment: base.merging(["PARLEY_REFRESH_GRACE_SECONDS": grace].compactMapValues { $0 }) { $1 })
+                .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        }
+        #expect(try load(nil).tokens.refreshReuseGrace == .seconds(5))
+        #expect(try load("0").tokens.refreshReuseGrace == .zero)
+        #expect(try load("12").tokens.refreshReuseGrace == .seconds(12))
+        for bad in ["61", "-1", "soon"] {
+            let error = #expect(throws: ConfigurationError.self) { try load(bad) }
+            #expect(error?.description.hasPrefix("PARLEY_REFRESH_GRACE_SECONDS") == true)
+        }
+    }
 }

@@ -97,10 +97,10 @@ struct DirectoryContractTests {
             let later = Self.now.addingTimeInterval(3600)
             try await store.createSession(session, refreshToken: RefreshTokenRecord(tokenHash: "t1", session: session.id, expiresAt: later))
 
-            #expect(try await store.rotateRefreshToken(hash: "t1", successor: "t2", successorExpiresAt: later, at: Self.now) == .rotated(session))
-            #expect(try await store.rotateRefreshToken(hash: "t1", successor: "t3", successorExpiresAt: later, at: Self.now) == .reused(session))
-            #expect(try await store.rotateRefreshToken(hash: "unknown", successor: "t4", successorExpiresAt: later, at: Self.now) == .invalid)
-            #expect(try await store.rotateRefreshToken(hash: "t2", successor: "t5", successorExpiresAt: later, at: later) == .invalid, "expired")
+            #expect(try await store.rotateRefreshToken(hash: "t1", successor: "t2", successorExpiresAt: later, reuseGrace: .zero, at: Self.now) == .rotated(session))
+            #expect(try await store.rotateRefreshToken(hash: "t1", successor: "t3", successorExpiresAt: later, reuseGrace: .zero, at: Self.now) == .reused(session))
+            #expect(try await store.rotateRefreshToken(hash: "unknown", successor: "t4", successorExpiresAt: later, reuseGrace: .zero, at: Self.now) == .invalid)
+            #expect(try await store.rotateRefreshToken(hash: "t2", successor: "t5", successorExpiresAt: later, reuseGrace: .zero, at: later) == .invalid, "expired")
 
             try await store.revokeSession(session.id, at: Self.now)
             #expect(try await store.session(session.id)?.revokedAt != nil)

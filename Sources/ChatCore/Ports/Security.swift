@@ -14,7 +14,11 @@ public protocol AccessTokenCodec: Sendable {
     func verify(_ token: String) async throws -> AccessClaims
 }
 
-/// Hashes refresh tokens before they are stored (a fast hash: the tokens are long and random).
+/// Hashes refresh tokens before they are stored (a fast hash: the tokens are long and random),
+/// and derives the token that replaces a spent one.
 public protocol TokenHasher: Sendable {
     func hash(_ token: String) -> String
+    /// The refresh token that replaces `token`: always the same for the same token (so two
+    /// refreshes racing with one token get one successor), and unguessable without the server's key.
+    func successor(of token: String) -> String
 }

@@ -15,9 +15,11 @@ public struct RefreshTokenRecord: Sendable, Equatable {
 
 /// What presenting a refresh token led to.
 public enum RefreshOutcome: Sendable, Equatable {
-    /// The token was valid and is now used up; its successor is stored.
+    /// The token was valid and is now used up, and its successor is stored; or the token was
+    /// used up within the reuse grace and the successor it was traded for is still stored
+    /// (two refreshes racing with one token both get that successor).
     case rotated(Session)
-    /// The token was already used: a sign of theft, so the caller revokes the session.
+    /// The token was already used, before the grace: a sign of theft, so the caller revokes the session.
     case reused(Session)
     /// Unknown, expired, or its session is revoked.
     case invalid
@@ -27,8 +29,12 @@ public enum RefreshOutcome: Sendable, Equatable {
 public protocol SessionStore: Sendable {
     func createSession(_ session: Session, refreshToken: RefreshTokenRecord) async throws
     func session(_ id: SessionID) async throws -> Session?
-    /// Uses up the refresh token with this hash and stores `successor` in one transaction.
-    func rotateRefreshToken(hash: String, successor: String, successorExpiresAt: Date, at date: Date) async throws -> RefreshOutcome
+    /// Uses up the refresh token with this hash and stores `successor` (a hash) in one transaction.
+    /// A token used up less than `reuseGrace` before `date` answers `.rotated` again, without
+    /// storing anything, if `successor` is the one stored then; otherwise `.reused`.
+    func rotateRefreshToken(
+        hash: String, successor: String, successorExpiresAt: Date, reuseGrace: Duration, at date: Date
+    ) async throws -> RefreshOutcome
     func revokeSession(_ id: SessionID, at date: Date) async throws
     /// Deletes refresh tokens expired at `date`, then the sessions created before
     /// `createdBefore` that are revoked or have no refresh token left (no token of theirs

@@ -41,14 +41,17 @@ public struct AuthService: Sendable {
     }
 
     /// Trades a refresh token for new credentials. A token works once: presenting a used
-    /// token again revokes its whole session.
+    /// token again revokes its whole session, unless it comes within the reuse grace (two
+    /// requests of one client racing), which answers the same successor again.
     public func refresh(_ refreshToken: String) async throws -> IssuedCredentials {
-        let successor = IdentifierGenerator.hex(byteCount: 32)
+        // Derived, not random, so that a racing second refresh can be given the same successor.
+        let successor = tokenHasher.successor(of: refreshToken)
         let date = now()
         let outcome = try await sessions.rotateRefreshToken(
             hash: tokenHasher.hash(refreshToken),
             successor: tokenHasher.hash(successor),
             successorExpiresAt: date.adding(policy.refreshTokenLifetime),
+            reuseGrace: policy.refreshReuseGrace,
             at: date
         )
         switch outcome {

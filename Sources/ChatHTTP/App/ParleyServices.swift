@@ -38,7 +38,7 @@ public struct ParleyServices: Sendable {
         let passwords = BcryptPasswordHasher(cost: config.bcryptCost)
         let auth = AuthService(
             directory: storage, sessions: storage, passwords: passwords,
-            codec: await JWTAccessTokenCodec(secret: config.jwtSecret), tokenHasher: SHA256TokenHasher(),
+            codec: await JWTAccessTokenCodec(secret: config.jwtSecret), tokenHasher: SHA256TokenHasher(secret: config.jwtSecret),
             policy: config.tokens
         )
         if !config.captcha.isRequired {

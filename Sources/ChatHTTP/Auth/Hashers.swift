@@ -22,10 +22,27 @@ struct BcryptPasswordHasher: PasswordHasher {
     }
 }
 
-/// SHA-256, hex encoded: refresh tokens are long and random, so a fast hash suffices.
+/// SHA-256, hex encoded: refresh tokens are long and random, so a fast hash suffices. Each
+/// token's successor is an HMAC-SHA256 of it under a key derived from the server's secret.
 struct SHA256TokenHasher: TokenHasher {
+    private let successorKey: SymmetricKey
+
+    init(secret: String) {
+        // A key of its own, so that no value made with it can stand for an access-token signature.
+        let derived = HMAC<SHA256>.authenticationCode(for: Array("parley refresh-token successor".utf8), using: SymmetricKey(data: Array(secret.utf8)))
+        successorKey = SymmetricKey(data: Array(derived))
+    }
+
     func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
+        Self.hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    func successor(of token: String) -> String {
+        Self.hex(HMAC<SHA256>.authenticationCode(for: Array(token.utf8), using: successorKey))
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -24,16 +24,24 @@ extension SQLStorage {
         }
     }
 
-    public func rotateRefreshToken(hash: String, successor: String, successorExpiresAt: Date, at date: Date) async throws -> RefreshOutcome {
+    public func rotateRefreshToken(
+        hash: String, successor: String, successorExpiresAt: Date, reuseGrace: Duration, at date: Date
+    ) async throws -> RefreshOutcome {
         let kind = backend.kind
         return try await backend.write { db in
+            // Locking the token row makes a racing refresh wait, then find the token used.
             let row = try await db.raw("""
                 SELECT t.expires_at, t.used_at, s.* FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
                 WHERE t.token_hash = \(bind: hash) \(unsafeRaw: kind.lockRows)
                 """).first()
             guard let row else { return .invalid }
             let session = try Rows.session(row)
-            if try row.decode(column: "used_at", as: Int64?.self) != nil { return .reused(session) }
+            if let usedAt = try row.decode(column: "used_at", as: Int64?.self) {
+                let graceStart = date.adding(.zero - reuseGrace).millisecondsSince1970
+                guard usedAt > graceStart, session.revokedAt == nil,
+                      try await Self.holds(successor, of: session.id, in: db) else { return .reused(session) }
+                return .rotated(session)
+            }
             let expiresAt = try row.decode(column: "expires_at", as: Int64.self)
             guard session.revokedAt == nil, expiresAt > date.millisecondsSince1970 else { return .invalid }
             try await db.raw("""
@@ -79,6 +87,13 @@ extension SQLStorage {
                 ON CONFLICT (session_id, scope) DO UPDATE SET cursor = excluded.cursor
                 """).run()
         }
+    }
+
+    /// Whether the session holds a refresh token with this hash (used or not).
+    private static func holds(_ tokenHash: String, of session: SessionID, in db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("""
+            SELECT 1 AS found FROM refresh_tokens WHERE token_hash = \(bind: tokenHash) AND session_id = \(bind: session.rawValue)
+            """).first() != nil
     }
 
     private static func insert(_ token: RefreshTokenRecord, in db: any SQLDatabase) async throws {

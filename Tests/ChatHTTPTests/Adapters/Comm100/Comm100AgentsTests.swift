@@ -15,7 +15,7 @@ struct Comm100AgentsTests {
     }
 
     @Test func agentsLogInWithThePasswordGrantAndRotateWithTheRefreshGrant() async throws {
-        try await TestWorld.run { world in
+        try await TestWorld.run(configure: { $0.tokens.refreshReuseGrace = .zero }) { world in
             _ = try await world.adminToken()
             let (status, token) = try await Self.oauth(world, "grant_type=password&username=\(TestWorld.adminEmail)&password=correct+horse+battery")
             #expect(status == .ok)

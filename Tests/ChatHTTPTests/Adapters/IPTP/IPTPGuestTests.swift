@@ -125,7 +125,10 @@ struct IPTPGuestTests {
     }
 
     @Test func refreshTokensRotateAndExpiredAccessTokensAreRefused() async throws {
-        try await TestWorld.run(configure: { $0.tokens.visitorAccessTokenLifetime = .seconds(1) }, overrides: Self.known) { world in
+        try await TestWorld.run(configure: {
+            $0.tokens.visitorAccessTokenLifetime = .seconds(1)
+            $0.tokens.refreshReuseGrace = .zero
+        }, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let guest = try await world.createGuest(department: live.id)
