@@ -11,11 +11,20 @@ struct ChatLogContractTests {
     static func startChat(in store: SQLStorage, department: DepartmentID, text: String = "Hello") async throws -> (Chat, [ChatEvent]) {
         let visitor = Visitor(id: VisitorID(UUID().uuidString), name: "Vi", email: "vi@example.com",
                               profile: VisitorProfile(userAgent: "UA", ipAddress: "203.0.113.9"), createdAt: now)
+        let chatID = ChatID(UUID().uuidString)
         return try await store.createChat(
-            visitor: visitor, chatID: ChatID(UUID().uuidString), departmentID: department,
+            visitor: visitor, chatID: chatID, departmentID: department,
             events: [EventDraft(author: .system, body: .stateChanged(.queued)),
                      EventDraft(author: .visitor(visitor.id), body: .message(text))],
-            at: now
+            session: visitorSession(visitor.id, chatID), at: now
+        )
+    }
+
+    /// A visitor's session with one refresh token, as a chat is created with it.
+    static func visitorSession(_ visitor: VisitorID, _ chat: ChatID, id: String = UUID().uuidString) -> NewSession {
+        NewSession(
+            session: Session(id: SessionID(id), subject: .visitor(visitor, chat: chat), createdAt: now),
+            refreshToken: RefreshTokenRecord(tokenHash: "hash-\(id)", session: SessionID(id), expiresAt: now.addingTimeInterval(3600))
         )
     }
 

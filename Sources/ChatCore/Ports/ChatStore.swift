@@ -54,9 +54,10 @@ public enum EventScope: Sendable, Equatable {
 
 /// Visitors, chats and their event logs.
 public protocol ChatStore: Sendable {
-    /// Stores a visitor, its new chat and the chat's opening events in one transaction.
+    /// Stores a visitor, its new chat, the chat's opening events and the visitor's session in
+    /// one transaction: a chat never exists without the credentials its visitor was given.
     func createChat(
-        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
+        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], session: NewSession, at date: Date
     ) async throws -> (Chat, [ChatEvent])
 
     /// Changes one chat atomically. The store locks the chat, and if `replaying` names a

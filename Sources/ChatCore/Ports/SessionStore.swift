@@ -13,6 +13,18 @@ public struct RefreshTokenRecord: Sendable, Equatable {
     }
 }
 
+/// A session and its first refresh token, not stored yet: the store writes them in the same
+/// transaction as what they open (a visitor's chat), so neither exists without the other.
+public struct NewSession: Sendable, Equatable {
+    public var session: Session
+    public var refreshToken: RefreshTokenRecord
+
+    public init(session: Session, refreshToken: RefreshTokenRecord) {
+        self.session = session
+        self.refreshToken = refreshToken
+    }
+}
+
 /// What presenting a refresh token led to.
 public enum RefreshOutcome: Sendable, Equatable {
     /// The token was valid and is now used up, and its successor is stored; or the token was

@@ -35,9 +35,10 @@ public struct AuthService: Sendable {
         return (agent, try await openSession(for: .agent(agent.id)))
     }
 
-    /// Opens the session a visitor's token is bound to.
-    public func openVisitorSession(visitor: VisitorID, chat: ChatID) async throws -> IssuedCredentials {
-        try await openSession(for: .visitor(visitor, chat: chat))
+    /// The session a visitor's token will be bound to, with its credentials, for the caller to
+    /// store in the same transaction as the chat (the credentials work once it is stored).
+    public func prepareVisitorSession(visitor: VisitorID, chat: ChatID) async throws -> (NewSession, IssuedCredentials) {
+        try await prepareSession(for: .visitor(visitor, chat: chat))
     }
 
     /// Trades a refresh token for new credentials. A token works once: presenting a used
@@ -110,6 +111,12 @@ public struct AuthService: Sendable {
     }
 
     private func openSession(for subject: SessionSubject) async throws -> IssuedCredentials {
+        let (new, credentials) = try await prepareSession(for: subject)
+        try await sessions.createSession(new.session, refreshToken: new.refreshToken)
+        return credentials
+    }
+
+    private func prepareSession(for subject: SessionSubject) async throws -> (NewSession, IssuedCredentials) {
         let date = now()
         let session = Session(id: SessionID(IdentifierGenerator.hex(byteCount: 16)), subject: subject, createdAt: date)
         let refreshToken = IdentifierGenerator.hex(byteCount: 32)
@@ -117,8 +124,7 @@ public struct AuthService: Sendable {
             tokenHash: tokenHasher.hash(refreshToken), session: session.id,
             expiresAt: date.adding(policy.refreshTokenLifetime)
         )
-        try await sessions.createSession(session, refreshToken: record)
-        return try await credentials(for: session, refreshToken: refreshToken, at: date)
+        return (NewSession(session: session, refreshToken: record), try await credentials(for: session, refreshToken: refreshToken, at: date))
     }
 
     private func credentials(for session: Session, refreshToken: String, at date: Date) async throws -> IssuedCredentials {

@@ -1,34 +1,9 @@
 import Foundation
 
-/// What a visitor supplies to start a chat.
-public struct StartChatRequest: Sendable {
-    public var departmentID: DepartmentID
-    public var name: String
-    public var email: String
-    public var message: String
-    public var profile: VisitorProfile
-
-    public init(departmentID: DepartmentID, name: String, email: String, message: String, profile: VisitorProfile = .init()) {
-        self.departmentID = departmentID
-        self.name = name
-        self.email = email
-        self.message = message
-        self.profile = profile
-    }
-}
-
 /// Whether starting a chat needs a solved captcha.
 public enum CaptchaCheck: Sendable {
     case notRequired
     case required(CaptchaAnswer?)
-}
-
-/// A chat just started, with the visitor's credentials for it.
-public struct StartedChat: Sendable {
-    public var chat: Chat
-    public var visitor: Visitor
-    public var events: [ChatEvent]
-    public var credentials: IssuedCredentials
 }
 
 /// A message as acknowledged to its sender.
@@ -49,13 +24,16 @@ public struct ChatService: Sendable {
     private let access: ChatAccess
     private let limits: ChatLimits
     private let typing: TypingBoard
+    private let failures: any FailureReporter
     private let now: @Sendable () -> Date
 
     public init(
         store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, typing: TypingBoard = TypingBoard(), now: @escaping @Sendable () -> Date = Date.init
+        limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.typing = typing
+        self.failures = failures
         self.store = store
         self.bus = bus
         self.auth = auth
@@ -67,7 +45,8 @@ public struct ChatService: Sendable {
     }
 
     /// Starts a chat. Every field is checked before the captcha is used up, and the captcha
-    /// before anything is stored.
+    /// before anything is stored. The chat and the visitor's session are stored together;
+    /// routing comes after the commit and never fails the request (the routing sweeper retries it).
     public func startChat(_ request: StartChatRequest, captcha: CaptchaCheck = .notRequired) async throws -> StartedChat {
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
@@ -89,17 +68,22 @@ public struct ChatService: Sendable {
             ),
             createdAt: date
         )
+        let chatID = ChatID(IdentifierGenerator.shortHex())
+        let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id, chat: chatID)
         let (chat, events) = try await store.createChat(
-            visitor: visitor, chatID: ChatID(IdentifierGenerator.shortHex()), departmentID: request.departmentID,
+            visitor: visitor, chatID: chatID, departmentID: request.departmentID,
             events: [
                 EventDraft(author: .system, body: .stateChanged(.queued)),
                 EventDraft(author: .visitor(visitor.id), body: .message(message)),
             ],
-            at: date
+            session: session, at: date
         )
         await announce(chat, events)
-        let credentials = try await auth.openVisitorSession(visitor: visitor.id, chat: chat.id)
-        try await routing.route(chat.departmentID)
+        do {
+            try await routing.route(chat.departmentID)
+        } catch {
+            failures.report(error, during: "routing a new chat", details: ["chat_id": chat.id.rawValue])
+        }
         return StartedChat(chat: chat, visitor: visitor, events: events, credentials: credentials)
     }
 

@@ -53,7 +53,8 @@ public struct ParleyServices: Sendable {
             auth: auth,
             directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits),
             chats: ChatService(
-                store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing
+                store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                failures: LoggerFailureReporter(logger: logger)
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits),
             captchas: captchas,

@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLStorage {
     public func createChat(
-        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
+        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], session: NewSession, at date: Date
     ) async throws -> (Chat, [ChatEvent]) {
         let kind = backend.kind
         return try await backend.write { db in
@@ -29,6 +29,7 @@ extension SQLStorage {
                 agentID: nil, nextEventID: 0, createdAt: Date(millisecondsSince1970: ms), updatedAt: Date(millisecondsSince1970: ms)
             )
             let stored = try await Self.append(events, to: &chat, at: date, in: db)
+            try await Self.insert(session, in: db)
             return (chat, stored)
         }
     }

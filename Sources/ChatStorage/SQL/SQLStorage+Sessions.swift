@@ -4,17 +4,8 @@ import SQLKit
 
 extension SQLStorage {
     public func createSession(_ session: Session, refreshToken: RefreshTokenRecord) async throws {
-        let (kind, agent, visitor, chat): (String, String?, String?, String?) = switch session.subject {
-        case .agent(let id): ("agent", id.rawValue, nil, nil)
-        case .visitor(let visitor, let chat): ("visitor", nil, visitor.rawValue, chat.rawValue)
-        }
         try await backend.write { db in
-            try await db.raw("""
-                INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, chat_id, created_at, revoked_at)
-                VALUES (\(bind: session.id.rawValue), \(bind: kind), \(bind: agent), \(bind: visitor), \(bind: chat),
-                        \(bind: session.createdAt.millisecondsSince1970), NULL)
-                """).run()
-            try await Self.insert(refreshToken, in: db)
+            try await Self.insert(NewSession(session: session, refreshToken: refreshToken), in: db)
         }
     }
 
@@ -87,6 +78,21 @@ extension SQLStorage {
                 ON CONFLICT (session_id, scope) DO UPDATE SET cursor = excluded.cursor
                 """).run()
         }
+    }
+
+    /// Inserts a session and its first refresh token, in the caller's transaction.
+    static func insert(_ new: NewSession, in db: any SQLDatabase) async throws {
+        let session = new.session
+        let (kind, agent, visitor, chat): (String, String?, String?, String?) = switch session.subject {
+        case .agent(let id): ("agent", id.rawValue, nil, nil)
+        case .visitor(let visitor, let chat): ("visitor", nil, visitor.rawValue, chat.rawValue)
+        }
+        try await db.raw("""
+            INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, chat_id, created_at, revoked_at)
+            VALUES (\(bind: session.id.rawValue), \(bind: kind), \(bind: agent), \(bind: visitor), \(bind: chat),
+                    \(bind: session.createdAt.millisecondsSince1970), NULL)
+            """).run()
+        try await insert(new.refreshToken, in: db)
     }
 
     /// Whether the session holds a refresh token with this hash (used or not).
