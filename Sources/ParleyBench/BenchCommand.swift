@@ -25,9 +25,10 @@ struct BenchCommand: AsyncParsableCommand {
             for messages still in flight, then closes its chats (unless --keep-chats).
 
             Parley limits chat starts and logins per client address (10 and 20 per minute by \
-            default), so start the server with high limits, e.g.:
+            default) and asks visitors for a captcha, so start the server with high limits and \
+            captchas off, e.g.:
 
-              PARLEY_CHAT_STARTS_PER_MINUTE=100000 PARLEY_LOGINS_PER_MINUTE=100000 \\
+              PARLEY_CAPTCHA=off PARLEY_CHAT_STARTS_PER_MINUTE=100000 PARLEY_LOGINS_PER_MINUTE=100000 \\
                 swift run -c release parley serve
 
             Example:

@@ -134,6 +134,8 @@ struct Setup: Sendable {
             if error.code == "rate_limited" {
                 text += "\nhint: start the server with a high PARLEY_CHAT_STARTS_PER_MINUTE and PARLEY_LOGINS_PER_MINUTE, "
                     + "e.g. PARLEY_CHAT_STARTS_PER_MINUTE=100000 PARLEY_LOGINS_PER_MINUTE=100000"
+            } else if error.code == "captcha_failed" {
+                text += "\nhint: start the server with PARLEY_CAPTCHA=off, so that visitors start chats without a captcha"
             } else if error.code == "invalid_credentials" && what.hasPrefix("log in as admin") {
                 text += "\nhint: check --admin-email and --admin-password"
             }

@@ -55,14 +55,20 @@ public struct CaptchaService: Sendable {
     }
 
     /// Uses up the captcha and throws `ChatError.captchaFailed` unless the answer matches.
-    /// Does nothing when captchas are turned off.
+    /// Does nothing when captchas are turned off. This is the one captcha rule for every way
+    /// of starting a chat: faces pass on whatever answer they were given, or nil.
     public func verify(_ answer: CaptchaAnswer?) async throws {
         guard policy.isRequired else { return }
-        guard let answer, !answer.id.isEmpty, answer.answer.count <= policy.maxAnswerLength else {
+        guard let answer, Self.isWellFormed(id: answer.id), answer.answer.utf8.count <= policy.maxAnswerLength else {
             throw ChatError.captchaFailed
         }
         let expected = try await store.takeCaptcha(id: answer.id, at: now())
         let given = answer.answer.trimmingCharacters(in: .whitespaces).lowercased()
         guard let expected, expected == given else { throw ChatError.captchaFailed }
+    }
+
+    /// Ids are what `issue` makes (hex digits); anything else is refused before it reaches the store.
+    private static func isWellFormed(id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }

@@ -1,11 +1,5 @@
 import Foundation
 
-/// Whether starting a chat needs a solved captcha.
-public enum CaptchaCheck: Sendable {
-    case notRequired
-    case required(CaptchaAnswer?)
-}
-
 /// A message as acknowledged to its sender.
 public struct SentMessage: Sendable {
     public var event: ChatEvent
@@ -44,19 +38,18 @@ public struct ChatService: Sendable {
         self.now = now
     }
 
-    /// Starts a chat. Every field is checked before the captcha is used up, and the captcha
-    /// before anything is stored. The chat and the visitor's session are stored together;
-    /// routing comes after the commit and never fails the request (the routing sweeper retries it).
-    public func startChat(_ request: StartChatRequest, captcha: CaptchaCheck = .notRequired) async throws -> StartedChat {
+    /// Starts a chat, for every face alike. Every field is checked before the captcha is used up
+    /// (the captcha policy decides whether `captcha` is needed), and the captcha before anything
+    /// is stored. The chat and the visitor's session are stored together; routing comes after
+    /// the commit and never fails the request (the routing sweeper retries it).
+    public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?) async throws -> StartedChat {
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
         let message = try Validate.message(request.message, field: "message", limits: limits)
         guard try await store.department(request.departmentID) != nil else {
             throw ChatError.departmentNotFound(request.departmentID)
         }
-        if case .required(let answer) = captcha {
-            try await captchas.verify(answer)
-        }
+        try await captchas.verify(captcha)
         let date = now()
         let visitor = Visitor(
             id: VisitorID(IdentifierGenerator.shortHex()), name: name, email: email,

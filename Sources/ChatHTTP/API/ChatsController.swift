@@ -16,6 +16,13 @@ struct ChatsController {
         let email: String
         let message: String
         let sourceUrl: String?
+        /// A solved captcha from `GET /v1/captcha`, when the server asks for one.
+        let captcha: CaptchaAnswerRequest?
+    }
+
+    struct CaptchaAnswerRequest: Decodable {
+        let id: String
+        let answer: String
     }
 
     struct StartResponse: ResponseCodable {
@@ -74,7 +81,7 @@ struct ChatsController {
                 userAgent: request.headers[.userAgent], ipAddress: context.clientAddress,
                 language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
             )
-        ))
+        ), captcha: body.captcha.map { CaptchaAnswer(id: $0.id, answer: $0.answer) })
         return StartResponse(
             chat: ChatResponse(started.chat), visitor: VisitorResponse(started.visitor),
             events: started.events.map(EventResponse.init), credentials: CredentialsResponse(started.credentials)

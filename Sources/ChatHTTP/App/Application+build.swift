@@ -54,6 +54,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     // One counter per limit, shared by every face, so a client cannot double its allowance.
     let logins = RateLimiter(perMinute: config.http.loginsPerMinute)
     let chatStarts = RateLimiter(perMinute: config.http.chatStartsPerMinute)
+    let captchas = RateLimiter(perMinute: config.http.captchasPerMinute)
 
     SystemController(store: services.storage).addRoutes(to: router)
     let v1 = router.group("v1")
@@ -62,13 +63,14 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
+    CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(
         auth: services.auth, chats: services.chats, feed: services.feed, sessionCheckInterval: config.http.socketSessionCheckInterval
     ).addRoutes(to: v1)
     IPTPController(
         services: services, config: config,
-        captchaLimiter: RateLimiter(perMinute: config.http.captchasPerMinute),
+        captchaLimiter: captchas,
         guestLimiter: chatStarts,
         loginLimiter: logins
     ).addRoutes(to: router)

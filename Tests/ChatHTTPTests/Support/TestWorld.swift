@@ -25,6 +25,8 @@ struct TestWorld: Sendable {
         config.logLevel = .warning
         config.http.longPollMaxTimeout = .seconds(10)
         config.insight = .none
+        // Most tests start chats by script; the captcha tests turn it back on.
+        config.captcha.isRequired = false
         return config
     }
 

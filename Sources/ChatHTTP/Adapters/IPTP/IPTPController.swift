@@ -47,7 +47,7 @@ struct IPTPController {
                     language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
                 )
             ),
-            captcha: .required(answer)
+            captcha: answer
         )
         return IPTPWire.GuestResponse(
             userId: started.visitor.id.rawValue, chatId: started.chat.id.rawValue,

@@ -10,8 +10,12 @@ import Testing
 struct IPTPGuestTests {
     static let known = ParleyServices.Overrides(captchaDrawing: KnownCaptcha())
 
+    static func captchaOn(_ config: inout AppConfig) {
+        config.captcha.isRequired = true
+    }
+
     @Test func aGuestIsCreatedInTheSeedsShapeWithAnHS512Token() async throws {
-        try await TestWorld.run(overrides: Self.known) { world in
+        try await TestWorld.run(configure: Self.captchaOn, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             _ = try await world.createDepartment("Test", admin: admin)
             let live = try await world.createDepartment("Live assistance", admin: admin)
@@ -37,7 +41,7 @@ struct IPTPGuestTests {
     }
 
     @Test func badGuestRequestsAreRefusedInIPTPsErrorShapeAndStoreNothing() async throws {
-        try await TestWorld.run(overrides: Self.known) { world in
+        try await TestWorld.run(configure: Self.captchaOn, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             func post(_ body: [String: Any], captcha: String = KnownCaptcha.answer) async throws -> (HTTPResponse.Status, JSONValue) {
@@ -71,7 +75,7 @@ struct IPTPGuestTests {
     }
 
     @Test func aCaptchaWorksOnceAndNotAfterItExpires() async throws {
-        try await TestWorld.run(configure: { $0.captcha.lifetime = .seconds(1) }, overrides: Self.known) { world in
+        try await TestWorld.run(configure: { $0.captcha.isRequired = true; $0.captcha.lifetime = .seconds(1) }, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let body = ["name": "Ann", "email": "ann@example.com", "departmentId": "\(live.id)", "message": "Hi"]
