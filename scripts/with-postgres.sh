@@ -20,8 +20,10 @@ stop() {
 }
 trap stop EXIT
 
+# Tests run in parallel, each app with its own pool and bus connection: the default of 100
+# connections runs out.
 su postgres -c "$pg_bin/initdb -D $dir/data -A trust -U parley" >/dev/null
-if ! su postgres -c "$pg_bin/pg_ctl -D $dir/data -l $dir/log -w start -o '-p $port -k $dir -c listen_addresses=127.0.0.1'" >/dev/null; then
+if ! su postgres -c "$pg_bin/pg_ctl -D $dir/data -l $dir/log -w start -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=500'" >/dev/null; then
   echo "with-postgres: PostgreSQL did not start:" >&2
   cat "$dir/log" >&2
   exit 1

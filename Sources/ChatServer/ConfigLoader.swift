@@ -36,7 +36,6 @@ struct ConfigLoader {
         config.bcryptCost = UInt8(try integer("PARLEY_BCRYPT_COST", in: 4...31) ?? Int(config.bcryptCost))
         config.databasePoolSize = try integer("PARLEY_DATABASE_POOL_SIZE", in: 1...200) ?? config.databasePoolSize
         config.http.maxBodyBytes = try integer("PARLEY_MAX_BODY_BYTES", in: 1024...(64 << 20)) ?? config.http.maxBodyBytes
-        config.limits.maxMessageLength = try integer("PARLEY_MAX_MESSAGE_LENGTH", in: 1...1_000_000) ?? config.limits.maxMessageLength
         if let seconds = try integer("PARLEY_LONG_POLL_MAX_SECONDS", in: 1...3600) {
             config.http.longPollMaxTimeout = .seconds(seconds)
             config.http.longPollDefaultTimeout = min(config.http.longPollDefaultTimeout, .seconds(seconds))
@@ -52,6 +51,7 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_REFRESH_GRACE_SECONDS", in: 0...60) {
             config.tokens.refreshReuseGrace = .seconds(seconds)
         }
+        try loadChatLimits(into: &config)
         try loadVisitorFacing(into: &config)
         try loadRouting(into: &config)
         try loadFaces(into: &config)
@@ -118,7 +118,7 @@ struct ConfigLoader {
         config.insight.geoIPv6 = environment["PARLEY_GEOIP_V6"] ?? config.insight.geoIPv6
     }
 
-    private func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = environment[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw ConfigurationError(description: "\(name): '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)")

@@ -43,6 +43,22 @@ struct ConfigLoaderTests {
         #expect(config.routingSweepInterval == .milliseconds(250))
     }
 
+    @Test func messageSizesRatesAndTheChatCapAreRead() throws {
+        let loader = ConfigLoader(environment: [
+            "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
+            "PARLEY_MAX_MESSAGE_LENGTH": "2000", "PARLEY_MAX_MESSAGE_BYTES": "6000", "PARLEY_MESSAGES_PER_MINUTE": "30",
+            "PARLEY_MESSAGE_BURST": "5", "PARLEY_TYPING_PER_MINUTE": "90", "PARLEY_TYPING_BURST": "7", "PARLEY_MAX_CHAT_EVENTS": "500",
+        ])
+        let limits = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).limits
+        #expect(limits.maxMessageLength == 2000 && limits.maxMessageBytes == 6000)
+        #expect(limits.messagesPerMinute == 30 && limits.messageBurst == 5)
+        #expect(limits.typingPerMinute == 90 && limits.typingBurst == 7)
+        #expect(limits.maxChatEvents == 500)
+        let defaults = try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"])
+            .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).limits
+        #expect(defaults == AppConfig(storage: .sqliteInMemory, jwtSecret: Self.secret).limits, "nothing set, nothing changed")
+    }
+
     @Test(arguments: [
         ["PARLEY_PORT": "eighty"],
         ["PARLEY_DATABASE_URL": "mysql://db"],
@@ -58,6 +74,12 @@ struct ConfigLoaderTests {
         ["PARLEY_ACCOUNT_ID": "12/34"],
         ["PARLEY_SWEEP_INTERVAL_MS": "5"],
         ["PARLEY_PUBLIC_URL": "chat.example.com"],
+        ["PARLEY_MAX_MESSAGE_BYTES": "0"],
+        ["PARLEY_MESSAGES_PER_MINUTE": "fast"],
+        ["PARLEY_MESSAGE_BURST": "0"],
+        ["PARLEY_TYPING_PER_MINUTE": "-3"],
+        ["PARLEY_TYPING_BURST": "many"],
+        ["PARLEY_MAX_CHAT_EVENTS": "5"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment

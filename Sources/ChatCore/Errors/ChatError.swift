@@ -7,6 +7,8 @@ public enum ChatError: Error, Equatable, Sendable {
     /// A field failed validation; `field` names it as the caller sent it.
     case invalidField(field: String, reason: String)
     case messageTooLong(field: String, limit: Int)
+    /// A message within the character limit but over the byte limit (UTF-8).
+    case messageTooLarge(field: String, byteLimit: Int)
     case emailTaken
     case invalidCredentials
     /// No valid session: the token is missing, malformed, expired or revoked.
@@ -33,6 +35,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case noChatWaiting
     /// The agent a chat was to be transferred to is offline.
     case agentUnavailable(AgentID)
+    /// The caller sends faster than its session may; it may try again after `retryAfter` seconds.
+    case rateLimited(retryAfter: Int)
+    /// The chat holds as many events as a chat may; it takes no more lines, notes or surveys.
+    case chatFull(ChatID, limit: Int)
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
 }
@@ -45,6 +51,7 @@ extension ChatError: CustomStringConvertible {
         case .chatNotFound(let id): "No chat has the id \(id)."
         case .invalidField(let field, let reason): "Field '\(field)' \(reason)."
         case .messageTooLong(_, let limit): "A message may hold at most \(limit) characters."
+        case .messageTooLarge(_, let limit): "A message may hold at most \(limit) bytes of UTF-8."
         case .emailTaken: "An agent with this email already exists."
         case .invalidCredentials: "The email or password is wrong."
         case .unauthenticated: "A valid access token is required."
@@ -60,6 +67,8 @@ extension ChatError: CustomStringConvertible {
         case .noOffer(let id): "Chat \(id) is not offered to you."
         case .atCapacity(let limit): "You already serve \(limit) chats, your limit; end one first."
         case .captchaFailed: "The captcha answer is wrong, or the captcha expired or was already used; get a new one."
+        case .rateLimited(let seconds): "You are sending too fast; try again in \(seconds) seconds."
+        case .chatFull(let id, let limit): "Chat \(id) holds \(limit) events, the most a chat may; start a new chat."
         case .storageUnavailable: "The database is unavailable."
         }
     }

@@ -1,7 +1,7 @@
-/// Who may see which chat. Visitors see their own chat only, and a chat that is not
-/// theirs looks to them as if it did not exist; agents see their departments' chats, the
-/// chats they serve and the chats offered to them (a transfer from another department);
-/// admins see every chat.
+/// Who may see which chat. Visitors see their own chat only; agents see their departments'
+/// chats, the chats they serve and the chats offered to them (a transfer from another
+/// department); admins see every chat. A chat someone may not see looks to them as if it
+/// did not exist (404, not 403), so nobody learns which chats other departments hold.
 struct ChatAccess: Sendable {
     let store: any ChatStore
 
@@ -11,13 +11,20 @@ struct ChatAccess: Sendable {
         }
         guard let chat = try await store.chat(id) else { throw ChatError.chatNotFound(id) }
         if case .agent(let agent) = principal.role, !Self.agent(agent, sees: chat) {
-            throw ChatError.forbidden(reason: "This chat belongs to a department you do not serve.")
+            throw ChatError.chatNotFound(id)
         }
         return chat
     }
 
     static func agent(_ agent: Agent, sees chat: Chat) -> Bool {
         agent.isAdmin || agent.serves(chat.departmentID) || chat.agentID == agent.id || chat.offer?.agentID == agent.id
+    }
+
+    /// Whether the agent may hand the chat on: it is active, and the agent serves it or is an admin.
+    static func checkTransferable(_ chat: Chat, by agent: Agent) throws {
+        if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+        guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
+        guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
     }
 
     static func scope(of principal: Principal) -> EventScope {

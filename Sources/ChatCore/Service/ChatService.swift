@@ -19,6 +19,7 @@ public struct ChatService: Sendable {
     private let limits: ChatLimits
     private let typing: TypingBoard
     private let failures: any FailureReporter
+    private let throttle: ChatThrottle
     private let now: @Sendable () -> Date
 
     public init(
@@ -35,6 +36,7 @@ public struct ChatService: Sendable {
         self.routing = routing
         self.access = ChatAccess(store: store)
         self.limits = limits
+        self.throttle = ChatThrottle(limits: limits)
         self.now = now
     }
 
@@ -169,6 +171,7 @@ public struct ChatService: Sendable {
     public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
         let text = try Validate.message(text, field: "text", limits: limits)
         let clientMessageID = try Validate.clientMessageID(clientMessageID, limits: limits)
+        try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
         let author = principal.author
         let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
@@ -177,6 +180,7 @@ public struct ChatService: Sendable {
             if case .agent(let agent) = principal.role, chat.agentID != agent.id {
                 throw ChatError.notChatAgent(chat.id)
             }
+            try throttle.checkRoom(in: chat)
             return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
         }
         let (_, events, isReplay) = await finish(update)
@@ -190,9 +194,11 @@ public struct ChatService: Sendable {
     public func addNote(_ text: String, to id: ChatID, as principal: Principal) async throws -> ChatEvent {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents write notes.") }
         let text = try Validate.message(text, field: "text", limits: limits)
+        try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
         let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
             if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+            try throttle.checkRoom(in: chat)
             return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .note(text))])
         }
         guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
@@ -203,9 +209,11 @@ public struct ChatService: Sendable {
     public func answerSurvey(_ answers: [SurveyAnswer], in id: ChatID, as principal: Principal) async throws -> ChatEvent {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents answer the agent survey.") }
         let answers = try Validate.surveyAnswers(answers, limits: limits)
+        try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
         let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
             guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
+            try throttle.checkRoom(in: chat)
             return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .surveyAnswered(answers))])
         }
         guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
@@ -238,7 +246,7 @@ public struct ChatService: Sendable {
         let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
         // Whether the caller may transfer the chat at all comes before whether the target can take it;
         // both are checked again under the chat's lock.
-        try Self.checkTransferable(current, by: agent)
+        try ChatAccess.checkTransferable(current, by: agent)
         switch target {
         case .agent(let targetID):
             guard let target = try await store.agent(targetID) else { throw ChatError.agentNotFound(targetID) }
@@ -250,7 +258,7 @@ public struct ChatService: Sendable {
         }
         let date = now()
         let update = try await store.updateChat(id, replaying: nil, at: date) { chat in
-            try Self.checkTransferable(chat, by: agent)
+            try ChatAccess.checkTransferable(chat, by: agent)
             let transferred = EventDraft(author: .agent(agent.id), body: .transferred(target, note: note))
             let transferring = EventDraft(author: .system, body: .stateChanged(.transferring))
             switch target {
@@ -266,12 +274,6 @@ public struct ChatService: Sendable {
         let transferred = await finish(update).chat
         try await routing.route(transferred.departmentID)
         return transferred
-    }
-
-    private static func checkTransferable(_ chat: Chat, by agent: Agent) throws {
-        if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-        guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
-        guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
     }
 
     /// Ends the chats whose visitor has been silent and disconnected past the inactivity
@@ -293,7 +295,8 @@ public struct ChatService: Sendable {
         }
     }
 
-    /// Tells the other side that the principal is (or stopped) typing. Not stored.
+    /// Tells the other side that the principal is (or stopped) typing. Not stored; a state
+    /// repeated within a second is accepted and wakes nobody.
     public func setTyping(_ isTyping: Bool, in id: ChatID, as principal: Principal) async throws {
         let chat = try await access.visibleChat(id, to: principal)
         guard chat.state != .ended else { throw ChatError.chatEnded(id) }
@@ -302,6 +305,7 @@ public struct ChatService: Sendable {
             chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: date,
             expiresAt: isTyping ? date.adding(TypingNotice.lifetime) : nil
         )
+        guard try throttle.admitTyping(notice, from: principal.session) else { return }
         await typing.record(notice)
         await bus.publish(.typing(notice))
     }

@@ -20,12 +20,17 @@ public struct RoutingService: Sendable {
     private let store: any ParleyStore
     private let bus: any EventBus
     private let settings: RoutingSettings
+    private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
-    public init(store: any ParleyStore, bus: any EventBus, settings: RoutingSettings, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any ParleyStore, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.bus = bus
         self.settings = settings
+        self.limits = limits
         self.now = now
     }
 
@@ -55,7 +60,7 @@ public struct RoutingService: Sendable {
         try requireSelfOrAdmin(id, caller)
         if let reason = status.awayReason, !AgentStatus.builtInAwayReasons.contains(reason),
            try await !store.awayStatuses().contains(reason) {
-            throw ChatError.invalidField(field: "awayReason", reason: "'\(reason)' is not a defined away status")
+            throw ChatError.invalidField(field: "awayReason", reason: "is not a defined away status")
         }
         let agent = try await store.setAgentStatus(id, to: status)
         await bus.publish(.presence(PresenceNotice(agentID: id, status: status, at: now())))
@@ -163,11 +168,11 @@ public struct RoutingService: Sendable {
 
     public func defineAwayStatus(_ name: String, by caller: Caller) async throws {
         try caller.requireAdmin()
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 50, Availability(rawValue: trimmed.lowercased()) == nil else {
-            throw ChatError.invalidField(field: "name", reason: "must be 1 to 50 characters and not online, away or offline")
+        let name = try Validate.awayStatus(name, limits: limits)
+        guard Availability(rawValue: name.lowercased()) == nil else {
+            throw ChatError.invalidField(field: "name", reason: "must not be online, away or offline")
         }
-        try await store.defineAwayStatus(trimmed, at: now())
+        try await store.defineAwayStatus(name, at: now())
     }
 
     public func removeAwayStatus(_ name: String, by caller: Caller) async throws {

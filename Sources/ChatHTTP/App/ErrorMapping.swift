@@ -6,10 +6,11 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .agentNotFound, .chatNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
-        case .invalidField, .messageTooLong, .captchaFailed: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable: .conflict
+        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent: .forbidden
+        case .rateLimited: .tooManyRequests
         case .storageUnavailable: .serviceUnavailable
         }
     }
@@ -20,7 +21,7 @@ extension ChatError {
         case .agentNotFound: "agent_not_found"
         case .chatNotFound: "chat_not_found"
         case .invalidField: "invalid_field"
-        case .messageTooLong: "message_too_long"
+        case .messageTooLong, .messageTooLarge: "message_too_long"
         case .emailTaken: "email_taken"
         case .invalidCredentials: "invalid_credentials"
         case .unauthenticated: "unauthenticated"
@@ -36,14 +37,22 @@ extension ChatError {
         case .agentSessionNotFound: "agent_session_not_found"
         case .noChatWaiting: "no_chat_waiting"
         case .agentUnavailable: "agent_unavailable"
+        case .rateLimited: "rate_limited"
+        case .chatFull: "chat_full"
         case .storageUnavailable: "storage_unavailable"
         }
+    }
+
+    /// Headers the answer carries: when to come back after a rate limit.
+    var headers: HTTPFields {
+        guard case .rateLimited(let seconds) = self else { return [:] }
+        return [.retryAfter: String(max(1, seconds))]
     }
 
     /// The field a validation error names, for clients that highlight it.
     var field: String? {
         switch self {
-        case .invalidField(let field, _), .messageTooLong(let field, _): field
+        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _): field
         default: nil
         }
     }

@@ -19,7 +19,7 @@ struct ErrorReport {
             if case .storageUnavailable = error {
                 logger.error("storage unavailable", metadata: ["error": "\(error)"])
             }
-            self.init(status: error.status, code: error.code, message: error.description, field: error.field)
+            self.init(status: error.status, code: error.code, message: error.description, field: error.field, headers: error.headers)
         case let error as APIError:
             self.init(status: error.status, code: error.code, message: error.message, headers: error.headers)
         case let error as HTTPError:

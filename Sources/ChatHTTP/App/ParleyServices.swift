@@ -44,7 +44,7 @@ public struct ParleyServices: Sendable {
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
-        let routing = RoutingService(store: storage, bus: bus, settings: config.routing)
+        let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits)
         let typing = TypingBoard()
         let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(

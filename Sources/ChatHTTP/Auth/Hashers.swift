@@ -17,9 +17,15 @@ struct BcryptPasswordHasher: PasswordHasher {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// A password bcrypt would not read whole never matches: bcrypt stops at 72 bytes and at
+    /// U+0000, so anything after would be ignored and a longer guess would pass.
     func verify(_ password: String, against hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard password.utf8.count <= Self.maxPasswordBytes, !password.utf8.contains(0) else { return false }
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
+
+    /// The most bytes of a password bcrypt reads.
+    static let maxPasswordBytes = 72
 }
 
 /// SHA-256, hex encoded: refresh tokens are long and random, so a fast hash suffices. Each

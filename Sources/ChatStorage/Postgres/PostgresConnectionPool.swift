@@ -81,7 +81,9 @@ final class PostgresConnectionPool: Sendable {
             return true
         }
         if !keep {
-            connection.close().whenComplete { _ in }
+            // The connection must outlive its closing: one released while its channel is
+            // still open trips PostgresNIO's assertion.
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
         }
     }
 }

@@ -13,7 +13,8 @@ extension SQLStorage {
     }
 
     public func agentSession(_ id: AgentSessionID) async throws -> AgentSession? {
-        try await backend.read { db in
+        guard StoredKey.canExist(id.rawValue) else { return nil }
+        return try await backend.read { db in
             try await db.raw("SELECT * FROM agent_sessions WHERE id = \(bind: id.rawValue)").first().map(Rows.agentSession)
         }
     }
@@ -35,7 +36,8 @@ extension SQLStorage {
     }
 
     public func endAgentSession(_ id: AgentSessionID, at date: Date) async throws -> Bool {
-        try await backend.write { db in
+        guard StoredKey.canExist(id.rawValue) else { return false }
+        return try await backend.write { db in
             try await db.raw("""
                 UPDATE agent_sessions SET ended_at = \(bind: date.millisecondsSince1970)
                 WHERE id = \(bind: id.rawValue) AND ended_at IS NULL RETURNING id

@@ -15,7 +15,8 @@ extension SQLStorage {
     }
 
     public func takeCaptcha(id: String, at date: Date) async throws -> String? {
-        try await backend.write { db in
+        guard StoredKey.canExist(id) else { return nil }
+        return try await backend.write { db in
             let row = try await db.raw("DELETE FROM captchas WHERE id = \(bind: id) RETURNING answer, expires_at").first()
             guard let row, try row.decode(column: "expires_at", as: Int64.self) > date.millisecondsSince1970 else { return nil }
             return try row.decode(column: "answer", as: String.self)

@@ -38,6 +38,7 @@ extension SQLStorage {
         _ id: ChatID, replaying key: ClientMessageKey?, at date: Date,
         _ decide: @Sendable (Chat) throws -> ChatChange
     ) async throws -> ChatUpdate {
+        guard StoredKey.canExist(id.rawValue) else { throw ChatError.chatNotFound(id) }
         let kind = backend.kind
         return try await backend.write { db in
             let row = try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)").first()
@@ -52,7 +53,8 @@ extension SQLStorage {
     }
 
     public func chat(_ id: ChatID) async throws -> Chat? {
-        try await backend.read { db in
+        guard StoredKey.canExist(id.rawValue) else { return nil }
+        return try await backend.read { db in
             try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue)").first().map(Rows.chat)
         }
     }
@@ -81,13 +83,15 @@ extension SQLStorage {
     }
 
     public func visitor(_ id: VisitorID) async throws -> Visitor? {
-        try await backend.read { db in
+        guard StoredKey.canExist(id.rawValue) else { return nil }
+        return try await backend.read { db in
             try await db.raw("SELECT * FROM visitors WHERE id = \(bind: id.rawValue)").first().map(Rows.visitor)
         }
     }
 
     public func events(of chat: ChatID, page: EventPage) async throws -> [ChatEvent] {
-        try await backend.read { db in
+        guard StoredKey.canExist(chat.rawValue) else { return [] }
+        return try await backend.read { db in
             switch page {
             case .after(let id, let limit):
                 return try await db.raw("""
@@ -136,6 +140,7 @@ extension SQLStorage {
     }
 
     public func visitorSeen(in chat: ChatID, at date: Date) async throws {
+        guard StoredKey.canExist(chat.rawValue) else { return }
         try await backend.write { db in
             try await db.raw("UPDATE chats SET visitor_seen_at = \(bind: date.millisecondsSince1970) WHERE id = \(bind: chat.rawValue)").run()
         }

@@ -51,7 +51,8 @@ extension SQLStorage {
     }
 
     public func agentCredentials(email: String) async throws -> (agent: Agent, passwordHash: String)? {
-        try await backend.read { db in
+        guard StoredKey.canExist(email) else { return nil }
+        return try await backend.read { db in
             guard let row = try await db.raw("SELECT * FROM agents WHERE email = \(bind: email)").first() else { return nil }
             let agent = try Rows.agent(row, departments: try await Self.memberships(of: row.decode(column: "id", as: String.self), in: db))
             return (agent, try row.decode(column: "password_hash", as: String.self))
@@ -73,7 +74,8 @@ extension SQLStorage {
     }
 
     public func updateAgent(_ id: AgentID, name: String?, isAdmin: Bool?, passwordHash: String?) async throws -> Agent {
-        try await backend.write { db in
+        guard StoredKey.canExist(id.rawValue) else { throw ChatError.agentNotFound(id) }
+        return try await backend.write { db in
             let updated = try await db.raw("""
                 UPDATE agents SET name = COALESCE(\(bind: name), name), is_admin = COALESCE(\(bind: isAdmin), is_admin),
                        password_hash = COALESCE(\(bind: passwordHash), password_hash)
@@ -104,6 +106,7 @@ extension SQLStorage {
     }
 
     static func loadAgent(_ id: AgentID, in db: any SQLDatabase) async throws -> Agent? {
+        guard StoredKey.canExist(id.rawValue) else { return nil }
         guard let row = try await db.raw("SELECT * FROM agents WHERE id = \(bind: id.rawValue)").first() else { return nil }
         return try Rows.agent(row, departments: try await memberships(of: id.rawValue, in: db))
     }

@@ -65,6 +65,7 @@ extension SQLStorage {
     public func acceptChat(
         _ id: ChatID, by agent: AgentID, at date: Date, _ decide: @Sendable (Chat, Int) throws -> ChatChange
     ) async throws -> (Chat, [ChatEvent]) {
+        guard StoredKey.canExist(id.rawValue) else { throw ChatError.chatNotFound(id) }
         let kind = backend.kind
         return try await backend.write { db in
             guard let row = try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)").first() else {
@@ -86,7 +87,8 @@ extension SQLStorage {
     }
 
     public func setAgentStatus(_ id: AgentID, to status: AgentStatus) async throws -> Agent {
-        try await backend.write { db in
+        guard StoredKey.canExist(id.rawValue) else { throw ChatError.agentNotFound(id) }
+        return try await backend.write { db in
             let updated = try await db.raw("""
                 UPDATE agents SET status = \(bind: status.availability.rawValue), away_reason = \(bind: status.awayReason)
                 WHERE id = \(bind: id.rawValue) RETURNING id
@@ -97,7 +99,8 @@ extension SQLStorage {
     }
 
     public func setAgentCapacity(_ id: AgentID, maxChats: Int?) async throws -> Agent {
-        try await backend.write { db in
+        guard StoredKey.canExist(id.rawValue) else { throw ChatError.agentNotFound(id) }
+        return try await backend.write { db in
             let updated = try await db.raw("UPDATE agents SET max_chats = \(bind: maxChats) WHERE id = \(bind: id.rawValue) RETURNING id").first()
             guard updated != nil else { throw ChatError.agentNotFound(id) }
             return try await Self.loadAgent(id, in: db).unwrap()
@@ -177,6 +180,7 @@ extension SQLStorage {
     }
 
     public func removeAwayStatus(_ name: String) async throws {
+        guard StoredKey.canExist(name) else { return }
         try await backend.write { db in
             try await db.raw("DELETE FROM away_statuses WHERE name = \(bind: name)").run()
         }

@@ -64,7 +64,8 @@ extension SQLStorage {
     }
 
     public func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor? {
-        try await backend.read { db in
+        guard StoredKey.canExist(scope) else { return nil }
+        return try await backend.read { db in
             try await db.raw("""
                 SELECT cursor FROM feed_positions WHERE session_id = \(bind: session.rawValue) AND scope = \(bind: scope)
                 """).first().map { EventCursor(try $0.decode(column: "cursor", as: Int64.self)) }

@@ -26,7 +26,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func agentsOutsideTheDepartmentCannotJoinOrRead() async throws {
+    /// Another department's chat looks as if it did not exist (404, not 403): agents do not
+    /// learn which chats other departments hold.
+    @Test func agentsOutsideTheDepartmentFindNoSuchChatToJoinOrRead() async throws {
         try await TestWorld.run { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
@@ -35,8 +37,11 @@ struct AuthorizationTests {
             let insider = try await world.agentToken("in@example.com", departments: [sales.id], admin: admin)
             let chat = try await world.startChat(department: sales.id).chat.id
 
-            try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/chats/\(chat)/join", token: outsider)
-            try await world.expectError(.forbidden, code: "forbidden", .get, "/v1/chats/\(chat)", token: outsider)
+            try await world.expectError(.notFound, code: "chat_not_found", .post, "/v1/chats/\(chat)/join", token: outsider)
+            try await world.expectError(.notFound, code: "chat_not_found", .get, "/v1/chats/\(chat)", token: outsider)
+            try await world.expectError(.notFound, code: "chat_not_found", .get, "/v1/chats/\(chat)/events", token: outsider)
+            try await world.expectError(.notFound, code: "chat_not_found", .post, "/v1/chats/\(chat)/notes", token: outsider,
+                                        json: ["text": "hi"])
             try await world.expectError(.forbidden, code: "forbidden", .get, "/v1/chats?departmentId=\(sales.id)", token: outsider)
             let visible = try await world.expect(.ok, Wire.List<Wire.Chat>.self, .get, "/v1/chats", token: outsider)
             #expect(visible.items.isEmpty)

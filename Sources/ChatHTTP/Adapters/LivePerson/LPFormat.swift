@@ -127,11 +127,21 @@ enum LPXMLWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            // XML 1.0 cannot carry other control characters at all.
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t": continue
+            // XML 1.0 cannot carry a character outside its `Char` production at all, not even
+            // as a reference; a parser would reject the whole document.
+            case _ where !isXMLChar(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// XML 1.0's `Char`: tab, newline, carriage return, and U+0020 on, but for the surrogates
+    /// (which a scalar never is) and U+FFFE, U+FFFF.
+    static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 }

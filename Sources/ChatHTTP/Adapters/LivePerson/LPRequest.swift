@@ -14,13 +14,8 @@ extension Request {
         let data = Data(buffer: buffer)
         let type = headers[.contentType]?.lowercased() ?? ""
         if type.contains("xml") || (!type.contains("json") && data.first == UInt8(ascii: "<")) {
-            // No document type declarations: nothing here needs one, and entity definitions
-            // are how XML bodies are blown up in memory.
-            guard data.range(of: Data("<!DOCTYPE".utf8)) == nil, data.range(of: Data("<!doctype".utf8)) == nil else {
-                throw APIError.badRequest("XML bodies may not declare a document type.")
-            }
-            guard let node = LPXMLReader.read(data) else { throw APIError.badRequest("The body is not well-formed XML.") }
-            return node
+            try LPXMLBody.check(data, contentType: type)
+            return try LPXMLReader.read(data)
         }
         do {
             return try JSONDecoder().decode(LPNode.self, from: data)

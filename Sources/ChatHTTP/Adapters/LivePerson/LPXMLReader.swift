@@ -4,8 +4,9 @@ import FoundationXML
 #endif
 
 /// Reads an XML body into a node: `<a x="1"><b>t</b><b>u</b></a>` is `{"a": {"x": "1", "b": ["t", "u"]}}`.
-/// An element with neither attributes nor children is its text. External entities are
-/// never resolved.
+/// An element with neither attributes nor children is its text. No document type: entity
+/// definitions are how XML bodies are blown up in memory, and nothing here needs one, so any
+/// declaration the parser reports stops it. External entities are never resolved.
 final class LPXMLReader: NSObject, XMLParserDelegate {
     private struct Open {
         let name: String
@@ -16,15 +17,63 @@ final class LPXMLReader: NSObject, XMLParserDelegate {
 
     private var stack: [Open] = []
     private var root: LPNode?
+    private var sawDeclaration = false
 
-    static func read(_ data: Data) -> LPNode? {
+    /// The document, or 400 when it is not well-formed or the parser meets anything of a
+    /// document type. (`LPXMLBody` keeps document types from reaching the parser at all.)
+    static func read(_ data: Data) throws -> LPNode {
         let reader = LPXMLReader()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else { return nil }
-        return reader.root
+        let parsed = parser.parse()
+        guard !reader.sawDeclaration else { throw Self.documentTypeRefused }
+        guard parsed, let root = reader.root else { throw APIError.badRequest("The body is not well-formed XML.") }
+        return root
     }
+
+    static let documentTypeRefused = APIError.badRequest("XML bodies may not declare a document type or entities.")
+
+    // MARK: Anything from a document type stops the parse
+
+    private func refuse(_ parser: XMLParser) {
+        sawDeclaration = true
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
+        refuse(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundAttributeDeclarationWithName attributeName: String, forElement elementName: String,
+                type: String?, defaultValue: String?) {
+        refuse(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        refuse(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuse(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundUnparsedEntityDeclarationWithName name: String, publicID: String?, systemID: String?,
+                notationName: String?) {
+        refuse(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuse(parser)
+    }
+
+    /// A reference to an entity that is neither predefined nor declared.
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+        refuse(parser)
+        return nil
+    }
+
+    // MARK: Building the node
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {

@@ -22,8 +22,9 @@ extension LivePersonController {
 
     /// `chat?chatSessionKeys=K1,K2&fromEventIds=E1,E2`: several chats at once. Keys and ids
     /// pair by position, each id the last event already received from that chat; a chat
-    /// without an id (or with an empty one, `E1,,E3`) is read from its start. A key the
-    /// agent may not see fails the request.
+    /// without an id (or with an empty one, `E1,,E3`) is read from its start. A key named
+    /// twice is answered once, from the earlier of its ids. A key the agent may not see fails
+    /// the request.
     @Sendable func chats(_ request: Request, context: Context) async throws -> Response {
         let (principal, links) = try await agentSession(request, context)
         let keys = Self.list(request.uri.queryParameters["chatSessionKeys"].map(String.init))
@@ -43,11 +44,22 @@ extension LivePersonController {
         guard lastSeen.count <= keys.count else {
             throw APIError.badRequest("Query parameter 'fromEventIds' lists more ids than 'chatSessionKeys' lists chats.")
         }
-        let directory = try await directory(for: principal)
-        var chats: [LPNode] = []
+        var order: [String] = []
+        var fromByKey: [String: Int] = [:]
         for (index, key) in keys.enumerated() {
             let from = index < lastSeen.count ? (lastSeen[index] ?? -1) + 1 : 0
-            chats.append(LPChatResource.chat(try await view(of: ChatID(key), from: from, directory: directory, for: principal), links: links))
+            if let known = fromByKey[key] {
+                fromByKey[key] = min(known, from)
+            } else {
+                order.append(key)
+                fromByKey[key] = from
+            }
+        }
+        let directory = try await directory(for: principal)
+        var chats: [LPNode] = []
+        for key in order {
+            let view = try await view(of: ChatID(key), from: fromByKey[key] ?? 0, directory: directory, for: principal)
+            chats.append(LPChatResource.chat(view, links: links))
         }
         return request.livePersonFormat.response(.document("chats", .fields(["chat": .array(chats)])))
     }
@@ -176,6 +188,8 @@ extension LivePersonController {
             throw ChatError.invalidField(field: "text", reason: reason)
         } catch ChatError.messageTooLong("note", let limit) {
             throw ChatError.messageTooLong(field: "text", limit: limit)
+        } catch ChatError.messageTooLarge("note", let limit) {
+            throw ChatError.messageTooLarge(field: "text", byteLimit: limit)
         }
         return Response(status: .ok)
     }
