@@ -35,10 +35,10 @@ struct EventSocketController {
 
     func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
         router.ws("ws") { request, context in
-            // A plain GET would otherwise be answered 200 with nothing in it.
-            guard request.asksForWebSocket else { throw APIError.upgradeRequired }
             _ = try await principal(of: request)
             _ = try await request.feedCursor(feed)
+            // A plain GET would otherwise be answered 200 with nothing in it.
+            guard request.asksForWebSocket else { throw APIError.upgradeRequired }
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             guard let (principal, expiresAt) = try? await principal(of: context.request),

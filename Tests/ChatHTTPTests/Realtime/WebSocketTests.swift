@@ -108,10 +108,12 @@ struct WebSocketTests {
     }
 
     @Test(arguments: TestBackend.available)
-    func aPlainRequestThatAsksNoUpgradeIsAnswered426(_ backend: TestBackend) async throws {
+    func aPlainRequestThatAsksNoUpgradeIsCheckedThenAnswered426(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
-            for (path, token) in [("/v1/ws", nil), ("/v1/ws?cursor=0", admin), ("/v1/ws?access_token=\(admin)&cursor=latest", nil)] {
+            try await world.expectError(.unauthorized, code: "unauthenticated", .get, "/v1/ws")
+            try await world.expectError(.badRequest, code: "malformed_request", .get, "/v1/ws?cursor=-1", token: admin)
+            for (path, token) in [("/v1/ws", admin), ("/v1/ws?cursor=0", admin), ("/v1/ws?access_token=\(admin)&cursor=latest", nil)] {
                 let response = try await world.call(.get, path, token: token)
                 #expect(response.status == .upgradeRequired, "\(path)")
                 #expect(response.headers[.upgrade] == "websocket", "\(path)")
