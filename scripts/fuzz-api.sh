@@ -26,16 +26,17 @@ fi
 
 # PostgreSQL runs in a throw-away cluster: run again inside scripts/with-postgres.sh.
 if [[ " $databases " == *" postgres "* ]] && [ -z "${PARLEY_TEST_POSTGRES_URL:-}" ]; then
-  exec scripts/with-postgres.sh "$0" "$@"
+  exec scripts/with-postgres.sh "$PWD/scripts/fuzz-api.sh" "$@"
 fi
 
 # schemathesis, pinned, in the repository's ignored .venv (Debian ships venv apart from python3).
 if ! .venv/bin/st --version 2>/dev/null | grep -qF "version $schemathesis_version"; then
-  if ! python3 -c 'import ensurepip' 2>/dev/null; then
+  if ! python3 -m venv .venv >/dev/null 2>&1; then
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3 python3-venv
+    rm -rf .venv
+    python3 -m venv .venv
   fi
-  python3 -m venv .venv
   .venv/bin/pip install -q "schemathesis==$schemathesis_version"
 fi
 
@@ -74,7 +75,7 @@ start_server() {
   PARLEY_TYPING_PER_MINUTE=1000000 PARLEY_TYPING_BURST=1000000 \
     "$binary" serve >"$work/server-$2.log" 2>&1 &
   server_pid=$!
-  python3 - "$port" "$admin_email" "$admin_password" >"$work/tokens" <<'PYTHON'
+  python3 - "$port" "$admin_email" "$admin_password" >"$work/tokens" <<'PYTHON' || return 1
 import json, sys, time, urllib.request
 base, email, password = f"http://127.0.0.1:{sys.argv[1]}", sys.argv[2], sys.argv[3]
 def call(path, body, token=None):
@@ -108,7 +109,7 @@ for _ in range(2):
 print(admin, spare, *chats, *sessions)
 PYTHON
   read -r PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION <"$work/tokens"
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION <"$work/tokens" || return 1
   export PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
     PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION
 }
