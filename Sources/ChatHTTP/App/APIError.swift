@@ -16,6 +16,22 @@ struct APIError: Error {
         APIError(status: .contentTooLarge, code: "body_too_large", message: "The request body may hold at most \(limit) bytes.")
     }
 
+    /// A method the path does not support; `Allow` names those it does.
+    static func methodNotAllowed(allowed: [HTTPRequest.Method]) -> APIError {
+        APIError(
+            status: .methodNotAllowed, code: "method_not_allowed",
+            message: "This path supports \(allowed.map(\.rawValue).joined(separator: ", ")) only.",
+            headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")]
+        )
+    }
+
+    /// A plain HTTP request to a WebSocket route.
+    static let upgradeRequired = APIError(
+        status: .upgradeRequired, code: "upgrade_required",
+        message: "This path opens a WebSocket: send a WebSocket upgrade request.",
+        headers: [.upgrade: "websocket"]
+    )
+
     static func rateLimited(retryAfterSeconds: Int) -> APIError {
         APIError(
             status: .tooManyRequests, code: "rate_limited",

@@ -76,5 +76,6 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     ).addRoutes(to: router)
     Comm100Controller(services: services, limits: config.http, logins: logins).addRoutes(to: router)
     LivePersonController(services: services, config: config, logins: logins).addRoutes(to: router)
+    router.answerUnsupportedMethods()
     return router
 }

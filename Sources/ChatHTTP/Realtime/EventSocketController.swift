@@ -37,6 +37,8 @@ struct EventSocketController {
         router.ws("ws") { request, context in
             _ = try await principal(of: request)
             _ = try await request.feedCursor(feed)
+            // A plain GET would otherwise be answered 200 with nothing in it.
+            guard request.asksForWebSocket else { throw APIError.upgradeRequired }
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
             guard let (principal, expiresAt) = try? await principal(of: context.request),
@@ -115,5 +117,14 @@ struct EventSocketController {
     private static func json(_ message: ServerMessage) -> String {
         let data = (try? JSONEncoder().encode(message)) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension Request {
+    /// Whether the request asks to become a WebSocket (`Upgrade: websocket`).
+    var asksForWebSocket: Bool {
+        headers[values: .upgrade].contains { value in
+            value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "websocket" }
+        }
     }
 }

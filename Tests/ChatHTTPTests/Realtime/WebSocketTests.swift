@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import HummingbirdWSClient
 import HummingbirdWSTesting
+import ParleyTestSupport
 import Testing
 
 @Suite("WebSocket live feed")
@@ -103,6 +104,22 @@ struct WebSocketTests {
                 codes.value = try await Self.errorsUntilClosed(inbound)
             }
             #expect(codes.value == ["unauthenticated"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aPlainRequestThatAsksNoUpgradeIsCheckedThenAnswered426(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let admin = try await world.adminToken()
+            try await world.expectError(.unauthorized, code: "unauthenticated", .get, "/v1/ws")
+            try await world.expectError(.badRequest, code: "malformed_request", .get, "/v1/ws?cursor=-1", token: admin)
+            for (path, token) in [("/v1/ws", admin), ("/v1/ws?cursor=0", admin), ("/v1/ws?access_token=\(admin)&cursor=latest", nil)] {
+                let response = try await world.call(.get, path, token: token)
+                #expect(response.status == .upgradeRequired, "\(path)")
+                #expect(response.headers[.upgrade] == "websocket", "\(path)")
+                let envelope = try? JSONDecoder().decode(Wire.ErrorEnvelope.self, from: Data(buffer: response.body))
+                #expect(envelope?.error.code == "upgrade_required", "\(path): \(String(buffer: response.body))")
+            }
         }
     }
 
