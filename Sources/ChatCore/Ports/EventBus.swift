@@ -46,6 +46,39 @@ public enum ChatNotice: Sendable, Equatable {
     case typing(TypingNotice)
     /// An agent's status changed; agents and supervisors hear it, visitors do not.
     case presence(PresenceNotice)
+    /// A session stopped standing or an agent's rights changed: every listener hears it, and
+    /// the open feeds it concerns end at once instead of serving the rights they started with.
+    case access(AccessChange)
+}
+
+/// A change to who may read what, for feeds that outlive the request that authenticated them.
+public enum AccessChange: Sendable, Equatable {
+    /// The session was revoked (logout, or a reused refresh token).
+    case sessionRevoked(SessionID)
+    /// Every session of the agent but `except` was revoked (its password changed).
+    case agentSessionsRevoked(AgentID, except: SessionID?)
+    /// The agent's departments or admin flag changed: its feeds must be opened again.
+    case agentRightsChanged(AgentID)
+
+    /// How the change ends a feed opened by `principal`, or nil when it does not concern it.
+    public func ending(feedOf principal: Principal) -> FeedEnding? {
+        switch self {
+        case .sessionRevoked(let session):
+            return session == principal.session ? .sessionRevoked : nil
+        case .agentSessionsRevoked(let agent, let kept):
+            return principal.agent?.id == agent && principal.session != kept ? .sessionRevoked : nil
+        case .agentRightsChanged(let agent):
+            return principal.agent?.id == agent ? .rightsChanged : nil
+        }
+    }
+}
+
+/// Why an open feed ended before its reader stopped reading.
+public enum FeedEnding: Error, Sendable, Equatable {
+    /// The feed's session no longer stands: the reader must authenticate again.
+    case sessionRevoked
+    /// The reader's rights changed: it must open the feed again to read with its new rights.
+    case rightsChanged
 }
 
 /// What a listener receives.
@@ -94,6 +127,7 @@ extension EventScope {
         case .typing(let typing): covers(typing.chat)
         case .presence:
             if case .chat = self { false } else { true }
+        case .access: true
         }
     }
 
