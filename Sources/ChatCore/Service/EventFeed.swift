@@ -17,7 +17,7 @@ public enum FeedItem: Sendable, Equatable {
 }
 
 /// Every new event across all the chats a caller may see, from a cursor on: by long-poll
-/// (`sync`) or as a live stream (`live`). Both read the store from the caller's cursor, so
+/// (`sync`) or as a live sequence (`live`). Both read the store from the caller's cursor, so
 /// a reader that resumes from the last cursor it saw misses nothing and sees nothing twice.
 /// Waiting readers sleep on the event bus; none polls the database.
 public struct EventFeed: Sendable {
@@ -81,6 +81,9 @@ public struct EventFeed: Sendable {
                 }
             case .notice(.appended):
                 continue
+            case .notice(.access(let change)):
+                // Answer now: the next poll authenticates afresh, with the caller's current rights.
+                if change.ending(feedOf: principal) != nil { return FeedBatch(events: [], cursor: cursor) }
             }
         }
         // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
@@ -104,50 +107,24 @@ public struct EventFeed: Sendable {
     }
 
     /// Every event after `cursor`, then every new event and typing notice as they happen,
-    /// until the caller stops iterating.
-    public func live(for principal: Principal, after cursor: EventCursor) -> AsyncThrowingStream<FeedItem, any Error> {
+    /// until the caller stops iterating. The feed reads the store only when the caller asks
+    /// for more, so a reader that cannot keep up holds back the reads instead of filling memory.
+    /// It throws `FeedEnding` when the reader's session is revoked or its rights change.
+    public func live(for principal: Principal, after cursor: EventCursor) -> LiveFeed {
         let scope = ChatAccess.scope(of: principal)
+        // Listen before the first read, so an event committed in between still wakes the feed.
         let listener = bus.listen(to: scope)
-        let pageSize = limits.maxPageSize
-        let store = self.store
-        return AsyncThrowingStream { continuation in
+        let presence: LiveFeed.Presence?
+        if case .visitor = principal.role {
             // An open feed keeps its visitor present for as long as it stays open.
-            let presence = Task {
-                while !Task.isCancelled {
-                    try? await noteVisitorPresent(principal)
-                    try? await Task.sleep(for: .seconds(15))
-                }
-            }
-            let task = Task {
-                var position = cursor
-                func catchUp() async throws {
-                    while true {
-                        let events = try await store.events(after: position, in: scope, limit: pageSize)
-                        for event in Self.visible(events, to: principal) { continuation.yield(.event(event)) }
-                        position = events.last?.cursor ?? position
-                        if events.count < pageSize { return }
-                    }
-                }
-                do {
-                    try await catchUp()
-                    for await signal in listener.signals {
-                        switch signal {
-                        case .notice(.appended(_, let upTo)) where upTo > position: try await catchUp()
-                        case .notice(.typing(let typing)): continuation.yield(.typing(typing))
-                        case .notice(.presence(let presence)): continuation.yield(.presence(presence))
-                        case .notice(.appended), .timeout: continue
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in
-                task.cancel()
-                presence.cancel()
-            }
+            presence = LiveFeed.Presence(interval: .seconds(15)) { try? await noteVisitorPresent(principal) }
+        } else {
+            presence = nil
         }
+        return LiveFeed(
+            principal: principal, scope: scope, start: cursor, listener: listener, store: store,
+            pageSize: limits.maxPageSize, presence: presence
+        )
     }
 
     private func scope(of principal: Principal, narrowedTo chat: ChatID?) async throws -> EventScope {

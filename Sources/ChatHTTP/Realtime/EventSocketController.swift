@@ -8,14 +8,20 @@ import ServiceLifecycle
 /// `GET /v1/ws?access_token=T&cursor=N|latest`: the live feed over a WebSocket. The server sends
 /// every event after `cursor` in the chats the caller may see, then each new event and
 /// typing notice as it happens. The client may send typing notices. A client that
-/// reconnects with the last cursor it received gets exactly what it missed. The server
-/// closes the socket, after an `unauthenticated` error message, when the token expires or
-/// its session is revoked; the client reconnects with a fresh token from its last cursor.
+/// reconnects with the last cursor it received gets exactly what it missed.
+///
+/// The server closes the socket (codes in `SocketClosure`): after an `unauthenticated` error
+/// message when the token expires or its session is revoked (4401); after a `rights_changed`
+/// error message when the agent's departments or admin flag change (4403); when the client
+/// does not read its messages within the write deadline (4408 `slow_consumer`); and with 1008
+/// when a newer feed of the same session replaces it or its address holds too many feeds.
 struct EventSocketController {
     let auth: AuthService
     let chats: ChatService
     let feed: EventFeed
+    let feeds: FeedRegistry
     let sessionCheckInterval: Duration
+    let writeTimeout: Duration
 
     /// What the server sends.
     struct ServerMessage: Encodable {
@@ -42,25 +48,88 @@ struct EventSocketController {
             guard let (principal, expiresAt) = try? await principal(of: context.request),
                   let cursor = try? await context.request.feedCursor(feed)
             else { return }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
-                    let report = ErrorEnvelope(ErrorReport(ChatError.unauthenticated, logger: context.logger))
-                    try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
-                }
-                group.addTask {
-                    try await cancelWhenGracefulShutdown {
-                        try await push(feed.live(for: principal, after: cursor), to: outbound)
-                    }
-                }
-                group.addTask {
-                    try await receive(inbound, from: principal, replyingTo: outbound, logger: context.logger)
-                }
-                // Whichever ends first (client gone, server shutting down, token no longer valid)
-                // ends the connection.
-                _ = try await group.next()
-                group.cancelAll()
+            let socket = FeedSocket(outbound: outbound, channel: context.requestContext.channel, writeTimeout: writeTimeout)
+            let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
+            let ticket: FeedTicket
+            do {
+                ticket = try feeds.open(session: principal.session, address: context.requestContext.rateLimitKey) { replace.finish() }
+            } catch {
+                await socket.close(.tooManyFeeds)
+                return
             }
+            let closure = try await serve(
+                principal, until: expiresAt, from: cursor, on: socket, inbound: inbound, replaced: replaced, logger: context.logger
+            )
+            feeds.close(ticket)
+            if let closure {
+                await close(socket, closure, logger: context.logger)
+            }
+        }
+    }
+
+    /// Serves the feed until the client leaves or the server shuts down (nil), or until the
+    /// server must close the socket for a reason it tells the client.
+    private func serve(
+        _ principal: Principal, until expiresAt: Date, from cursor: EventCursor, on socket: FeedSocket,
+        inbound: WebSocketInboundStream, replaced: AsyncStream<Void>, logger: Logger
+    ) async throws -> SocketClosure? {
+        try await withThrowingTaskGroup(of: SocketClosure?.self) { group in
+            group.addTask {
+                try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
+                return .unauthenticated
+            }
+            group.addTask {
+                for await _ in replaced {}
+                return Task.isCancelled ? nil : .replaced
+            }
+            group.addTask {
+                do {
+                    try await cancelWhenGracefulShutdown {
+                        try await push(feed.live(for: principal, after: cursor), to: socket)
+                    }
+                    return nil
+                } catch let ending as FeedEnding {
+                    return ending == .sessionRevoked ? .unauthenticated : .rightsChanged
+                } catch is SlowConsumer {
+                    return .slowConsumer
+                }
+            }
+            group.addTask {
+                do {
+                    try await receive(inbound, from: principal, replyingTo: socket, logger: logger)
+                    return nil
+                } catch is SlowConsumer {
+                    return .slowConsumer
+                }
+            }
+            // Whichever ends first ends the connection.
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// Tells the client why, in an error message where there is one, then closes with the closure's code.
+    private func close(_ socket: FeedSocket, _ closure: SocketClosure, logger: Logger) async {
+        let error: ErrorEnvelope.Body? = switch closure {
+        case .unauthenticated: ErrorEnvelope(ErrorReport(ChatError.unauthenticated, logger: logger)).error
+        case .rightsChanged:
+            ErrorEnvelope.Body(
+                code: "rights_changed", message: "Your rights changed; reconnect from your last cursor to read with them.", field: nil
+            )
+        case .slowConsumer, .replaced, .tooManyFeeds: nil
+        }
+        if closure == .slowConsumer {
+            await socket.forceClose(closure)
+            return
+        }
+        do {
+            if let error {
+                try await socket.send(Self.json(ServerMessage(type: "error", error: error)))
+            }
+            await socket.close(closure)
+        } catch {
+            await socket.forceClose(closure)
         }
     }
 
@@ -82,19 +151,20 @@ struct EventSocketController {
         }
     }
 
-    private func push(_ items: AsyncThrowingStream<FeedItem, any Error>, to outbound: WebSocketOutboundWriter) async throws {
+    /// Writes each item once the previous one is written: the feed reads the store no faster than the client reads.
+    private func push(_ items: LiveFeed, to socket: FeedSocket) async throws {
         for try await item in items {
             let message = switch item {
             case .event(let event): ServerMessage(type: "event", event: EventResponse(event))
             case .typing(let typing): ServerMessage(type: "typing", typing: TypingResponse(typing))
             case .presence(let presence): ServerMessage(type: "presence", presence: PresenceResponse(presence))
             }
-            try await outbound.write(.text(Self.json(message)))
+            try await socket.send(Self.json(message))
         }
     }
 
     private func receive(
-        _ inbound: WebSocketInboundStream, from principal: Principal, replyingTo outbound: WebSocketOutboundWriter, logger: Logger
+        _ inbound: WebSocketInboundStream, from principal: Principal, replyingTo socket: FeedSocket, logger: Logger
     ) async throws {
         for try await message in inbound.messages(maxSize: 16 * 1024) {
             guard case .text(let text) = message else { continue }
@@ -107,7 +177,7 @@ struct EventSocketController {
             } catch {
                 let reported: any Error = error is DecodingError ? APIError.badRequest("The message is not valid JSON.") : error
                 let report = ErrorEnvelope(ErrorReport(reported, logger: logger))
-                try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
+                try await socket.send(Self.json(ServerMessage(type: "error", error: report.error)))
             }
         }
     }

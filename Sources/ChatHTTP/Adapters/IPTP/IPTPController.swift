@@ -90,10 +90,12 @@ struct IPTPController {
         let milliseconds = try request.queryInteger("timeout") ?? Int(config.http.longPollDefaultTimeout.components.seconds * 1000)
         guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
         let timeout = min(.milliseconds(milliseconds), config.http.longPollMaxTimeout)
-        let batch = try await cancelWhenGracefulShutdown {
-            try await services.feed.syncFromSavedPosition(
-                for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout
-            )
+        let batch = try await services.feeds.poll(for: principal, context: context) { [services, config] in
+            try await cancelWhenGracefulShutdown {
+                try await services.feed.syncFromSavedPosition(
+                    for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout
+                )
+            }
         }
         let names = try await services.chats.authorNames(of: batch.events)
         return IPTPWire.SyncResponse(
