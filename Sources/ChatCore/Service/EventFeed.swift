@@ -121,9 +121,10 @@ public struct EventFeed: Sendable {
         } else {
             presence = nil
         }
+        // Small pages: a reader that stops reading holds one of them in memory.
         return LiveFeed(
             principal: principal, scope: scope, start: cursor, listener: listener, store: store,
-            pageSize: limits.maxPageSize, presence: presence
+            pageSize: min(limits.maxPageSize, 100), presence: presence
         )
     }
 

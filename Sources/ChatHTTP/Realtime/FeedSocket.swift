@@ -47,6 +47,9 @@ struct FeedSocket: Sendable {
     let outbound: WebSocketOutboundWriter
     let channel: any Channel
     let writeTimeout: Duration
+    /// How long a reader that falls behind has to read up to its close frame, so a client that
+    /// comes back learns why it was closed; the connection then closes whether it did or not.
+    static let closeGrace: Duration = .seconds(10)
 
     /// Writes one text message, or throws `SlowConsumer` when the reader has not let it through in time.
     func send(_ text: String) async throws {
@@ -65,18 +68,22 @@ struct FeedSocket: Sendable {
     /// Queues the close frame on the connection itself, behind what it already holds but past
     /// the writer that waits for the reader, so a reader that comes back still reads the code
     /// after its last message; then closes the connection once the frame is out, or after
-    /// another write deadline.
+    /// `closeGrace`.
     func forceClose(_ closure: SocketClosure) async {
         var payload = channel.allocator.buffer(capacity: 2 + closure.reason.utf8.count)
         payload.write(webSocketErrorCode: closure.code)
         payload.writeString(closure.reason)
         let frame = WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)
-        try? await withinWriteDeadline { [channel] in try await channel.writeAndFlush(frame) }
+        try? await Self.within(Self.closeGrace) { [channel] in try await channel.writeAndFlush(frame) }
         try? await channel.close()
     }
 
     private func withinWriteDeadline(_ write: @escaping @Sendable () async throws -> Void) async throws {
-        let timeout = writeTimeout
+        try await Self.within(writeTimeout, write)
+    }
+
+    /// Runs `write`, or throws `SlowConsumer` once `timeout` has passed.
+    private static func within(_ timeout: Duration, _ write: @escaping @Sendable () async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 try await write()
