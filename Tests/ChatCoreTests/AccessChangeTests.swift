@@ -40,3 +40,24 @@ struct AccessChangeTests {
         #expect(await signals.next() == .notice(.access(.agentRightsChanged(AgentID("a9")))))
     }
 }
+
+@Suite("A reader that falls behind")
+struct FallingBehindTests {
+    @Test func keepsTheAccessChangesItWasToldThoughItsBufferOverflows() async {
+        let bus = LocalEventBus()
+        let listener = bus.listen(to: .everything)
+        let chat = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: nil)
+        await bus.publish(.access(.agentRightsChanged(AgentID("a1"))))
+        for cursor in 1...1_000 {
+            await bus.publish(.appended(chat, upTo: EventCursor(Int64(cursor))))
+        }
+        // Whatever the buffer kept is there to read at once; the wake-ups for old cursors are gone.
+        var signals = listener.signals.makeAsyncIterator()
+        var heard: [ListenerSignal] = []
+        while heard.count < 256, let signal = await signals.next() { heard.append(signal) }
+        let keptTheChange = heard.contains(.notice(.access(.agentRightsChanged(AgentID("a1")))))
+        let keptTheNewest = heard.contains(.notice(.appended(chat, upTo: EventCursor(1_000))))
+        let droppedTheOldest = !heard.contains(.notice(.appended(chat, upTo: EventCursor(1))))
+        #expect(keptTheChange && keptTheNewest && droppedTheOldest)
+    }
+}

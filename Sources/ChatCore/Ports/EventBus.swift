@@ -114,9 +114,25 @@ public struct EventListener: Sendable {
         let continuation = self.continuation
         return Task {
             try? await Task.sleep(for: delay)
-            if !Task.isCancelled { continuation.yield(.timeout) }
+            if !Task.isCancelled { continuation.deliver(.timeout) }
         }
     }
+}
+
+extension AsyncStream<ListenerSignal>.Continuation {
+    /// Yields `signal` into a listener's bounded buffer. Dropping the oldest signals of a
+    /// reader that falls behind costs it only redundant wake-ups, except for an access change,
+    /// which nothing else would tell it: one pushed out goes back in at the newest end.
+    public func deliver(_ signal: ListenerSignal) {
+        var next = signal
+        for _ in 0..<Self.redeliveryLimit {
+            guard case .dropped(let lost) = yield(next), case .notice(.access) = lost else { return }
+            next = lost
+        }
+    }
+
+    /// Bounds the redelivery when a buffer holds nothing but access changes.
+    private static var redeliveryLimit: Int { 256 }
 }
 
 extension EventScope {

@@ -52,4 +52,28 @@ struct RightsChangeTests {
             #expect(polled.events.map(\.text) == ["for sales"])
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func anAgentMadeAdminHasItsSocketClosedToReadWithItsNewRights(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let support = try await world.createDepartment("Support", admin: admin)
+            _ = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
+            let sam = try await world.login("sam@example.com")
+            let supportChat = try await world.startChat(department: support.id)
+            let before = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: sam.accessToken)
+            #expect(before.events.isEmpty, "another department's chat")
+
+            let codes = Box<[String]>([])
+            let closing = try await world.client.ws("/v1/ws?access_token=\(sam.accessToken)&cursor=latest") { inbound, _, _ in
+                _ = try await world.expect(.ok, Wire.Agent.self, .patch, "/v1/agents/\(sam.agent.id)", token: admin, json: ["isAdmin": true])
+                codes.value = try await WebSocketTests.errorsUntilClosed(inbound)
+            }
+            #expect(codes.value == ["rights_changed"])
+            #expect(closing?.closeCode == .unknown(4403))
+            let after = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?timeout=0", token: sam.accessToken)
+            #expect(after.events.map(\.chatId).contains(supportChat.chat.id), "an admin reads every chat")
+        }
+    }
 }
