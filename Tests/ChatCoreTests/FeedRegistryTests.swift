@@ -42,19 +42,13 @@ struct FeedRegistryTests {
         #expect(registry.openCount == 3)
     }
 
-    @Test func aReplacedPollAnswersAtOnce() async throws {
+    @Test func aReplacedFeedsListenerHearsSoAtOnce() async throws {
         let registry = FeedRegistry(limits: Self.limits(session: 1, address: 10))
-        let poll = Task {
-            try await registry.holding(session: SessionID("s1"), address: "a") {
-                (try? await Task.sleep(for: .seconds(600))) == nil ? "cut short" : "timed out"
-            }
-        }
-        for _ in 0..<1_000 where registry.openCount == 0 {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        let newer = try await registry.holding(session: SessionID("s1"), address: "a") { "newer" }
-        #expect(newer == "newer")
-        #expect(try await poll.value == "cut short")
-        #expect(registry.openCount == 0)
+        let bus = LocalEventBus()
+        let older = bus.listen(to: .everything)
+        _ = try registry.open(session: SessionID("s1"), address: "a") { older.replace() }
+        _ = try registry.open(session: SessionID("s1"), address: "a") {}
+        var signals = older.signals.makeAsyncIterator()
+        #expect(await signals.next() == .replaced)
     }
 }

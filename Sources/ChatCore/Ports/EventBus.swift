@@ -79,6 +79,8 @@ public enum FeedEnding: Error, Sendable, Equatable {
     case sessionRevoked
     /// The reader's rights changed: it must open the feed again to read with its new rights.
     case rightsChanged
+    /// A newer feed of the same session took this one's place (see `FeedRegistry`).
+    case replaced
 }
 
 /// What a listener receives.
@@ -86,6 +88,8 @@ public enum ListenerSignal: Sendable, Equatable {
     case notice(ChatNotice)
     /// The wake-up a waiter scheduled for itself with `EventListener.wake(after:)`.
     case timeout
+    /// A newer feed of the same session took this one's place (`EventListener.replace()`).
+    case replaced
 }
 
 /// Wakes waiting readers (long-polls, WebSockets) when something happens in chats they may see.
@@ -117,16 +121,22 @@ public struct EventListener: Sendable {
             if !Task.isCancelled { continuation.deliver(.timeout) }
         }
     }
+
+    /// Tells the listener's reader that a newer feed took its place.
+    public func replace() {
+        continuation.deliver(.replaced)
+    }
 }
 
 extension AsyncStream<ListenerSignal>.Continuation {
     /// Yields `signal` into a listener's bounded buffer. Dropping the oldest signals of a
-    /// reader that falls behind costs it only redundant wake-ups, except for an access change,
-    /// which nothing else would tell it: one pushed out goes back in at the newest end.
+    /// reader that falls behind costs it only redundant wake-ups, except for an access change
+    /// or a replacement, which nothing else would tell it: one pushed out goes back in at the
+    /// newest end.
     public func deliver(_ signal: ListenerSignal) {
         var next = signal
         for _ in 0..<Self.redeliveryLimit {
-            guard case .dropped(let lost) = yield(next), case .notice(.access) = lost else { return }
+            guard case .dropped(let lost) = yield(next), lost.mustReachItsReader else { return }
             next = lost
         }
     }
@@ -153,6 +163,15 @@ extension EventScope {
         case .everything: true
         case .chat(let id): chat.chatID == id
         case .agent(let agent, let departments): departments.contains(chat.departmentID) || chat.agentID == agent
+        }
+    }
+}
+
+extension ListenerSignal {
+    fileprivate var mustReachItsReader: Bool {
+        switch self {
+        case .notice(.access), .replaced: true
+        case .notice, .timeout: false
         }
     }
 }

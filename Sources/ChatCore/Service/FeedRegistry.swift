@@ -87,27 +87,21 @@ public final class FeedRegistry: Sendable {
     }
 }
 
-extension FeedRegistry {
-    /// Runs a long-poll in a feed of its own. When a newer feed of the session replaces it, the
-    /// poll is cancelled, which makes it answer at once (empty) instead of holding its place.
-    public func holding<T: Sendable>(
-        session: SessionID, address: String, _ poll: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-        let ticket = try open(session: session, address: address) { replace.finish() }
-        defer { close(ticket) }
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await poll() }
-            group.addTask {
-                for await _ in replaced {}
-                return nil
-            }
-            // A nil comes from the replacement (or its waiter's cancellation): the poll, cancelled, answers next.
-            while let outcome = try await group.next() {
-                group.cancelAll()
-                if let answer = outcome { return answer }
-            }
-            throw CancellationError()
-        }
+/// A feed's place in the registry, given back once (explicitly, or when the feed is dropped).
+final class FeedLease: Sendable {
+    private let registry: FeedRegistry
+    private let ticket: FeedTicket
+
+    init(_ registry: FeedRegistry, _ ticket: FeedTicket) {
+        self.registry = registry
+        self.ticket = ticket
+    }
+
+    func end() {
+        registry.close(ticket)
+    }
+
+    deinit {
+        registry.close(ticket)
     }
 }

@@ -21,6 +21,13 @@ public struct LiveFeed: AsyncSequence, Sendable {
     let store: any ParleyStore
     let pageSize: Int
     let presence: Presence?
+    let lease: FeedLease
+
+    /// Gives the feed's place in the registry back, once the reader is done with it; dropping
+    /// the feed does too.
+    public func end() {
+        lease.end()
+    }
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(feed: self)
@@ -74,6 +81,8 @@ public struct LiveFeed: AsyncSequence, Sendable {
                     return .presence(presence)
                 case .notice(.access(let change)):
                     if let ending = change.ending(feedOf: feed.principal) { throw ending }
+                case .replaced:
+                    throw FeedEnding.replaced
                 case .timeout:
                     guard let presence = feed.presence else { continue }
                     await presence.note()

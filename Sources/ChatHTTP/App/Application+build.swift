@@ -80,9 +80,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
-    SyncController(feed: services.feed, feeds: services.feeds, limits: config.http).addRoutes(to: v1)
+    SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(
-        auth: services.auth, chats: services.chats, feed: services.feed, feeds: services.feeds,
+        auth: services.auth, chats: services.chats, feed: services.feed,
         sessionCheckInterval: config.http.socketSessionCheckInterval, writeTimeout: config.http.socketWriteTimeout
     ).addRoutes(to: v1)
     IPTPController(

@@ -48,6 +48,7 @@ public struct ParleyServices: Sendable {
         }
         let routing = RoutingService(store: storage, bus: bus, settings: config.routing)
         let typing = TypingBoard()
+        let feeds = FeedRegistry(limits: config.feeds)
         let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(
             storage: storage,
@@ -57,13 +58,13 @@ public struct ParleyServices: Sendable {
             chats: ChatService(
                 store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing
             ),
-            feed: EventFeed(store: storage, bus: bus, limits: config.limits),
+            feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds),
             captchas: captchas,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing),
             typing: typing,
-            feeds: FeedRegistry(limits: config.feeds)
+            feeds: feeds
         )
     }
 }

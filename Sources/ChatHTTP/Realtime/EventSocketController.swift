@@ -19,7 +19,6 @@ struct EventSocketController {
     let auth: AuthService
     let chats: ChatService
     let feed: EventFeed
-    let feeds: FeedRegistry
     let sessionCheckInterval: Duration
     let writeTimeout: Duration
 
@@ -49,29 +48,37 @@ struct EventSocketController {
                   let cursor = try? await context.request.feedCursor(feed)
             else { return }
             let socket = FeedSocket(outbound: outbound, channel: context.requestContext.channel, writeTimeout: writeTimeout)
-            let (replaced, replace) = AsyncStream.makeStream(of: Void.self)
-            let ticket: FeedTicket
+            let live: LiveFeed
             do {
-                ticket = try feeds.open(session: principal.session, address: context.requestContext.rateLimitKey) { replace.finish() }
+                live = try feed.live(for: principal, after: cursor, from: context.requestContext.rateLimitKey)
             } catch {
                 await socket.close(.tooManyFeeds)
                 return
             }
-            let closure = try await serve(
-                principal, until: expiresAt, from: cursor, on: socket, inbound: inbound, replaced: replaced, logger: context.logger
-            )
-            feeds.close(ticket)
+            let closure = if let changed = await changeSinceUpgrade(principal, of: context.request) {
+                changed
+            } else {
+                try await serve(live, of: principal, until: expiresAt, on: socket, inbound: inbound, logger: context.logger)
+            }
+            live.end()
             if let closure {
                 await close(socket, closure, logger: context.logger)
             }
         }
     }
 
+    /// The feed hears every change from the moment it listens; one made between the upgrade's
+    /// authentication and then is caught by authenticating again.
+    private func changeSinceUpgrade(_ principal: Principal, of request: Request) async -> SocketClosure? {
+        guard let (current, _) = try? await self.principal(of: request) else { return .unauthenticated }
+        return EventFeed.readTheSame(principal, current) ? nil : .rightsChanged
+    }
+
     /// Serves the feed until the client leaves or the server shuts down (nil), or until the
     /// server must close the socket for a reason it tells the client.
     private func serve(
-        _ principal: Principal, until expiresAt: Date, from cursor: EventCursor, on socket: FeedSocket,
-        inbound: WebSocketInboundStream, replaced: AsyncStream<Void>, logger: Logger
+        _ live: LiveFeed, of principal: Principal, until expiresAt: Date, on socket: FeedSocket,
+        inbound: WebSocketInboundStream, logger: Logger
     ) async throws -> SocketClosure? {
         try await withThrowingTaskGroup(of: SocketClosure?.self) { group in
             group.addTask {
@@ -79,17 +86,17 @@ struct EventSocketController {
                 return .unauthenticated
             }
             group.addTask {
-                for await _ in replaced {}
-                return Task.isCancelled ? nil : .replaced
-            }
-            group.addTask {
                 do {
                     try await cancelWhenGracefulShutdown {
-                        try await push(feed.live(for: principal, after: cursor), to: socket)
+                        try await push(live, to: socket)
                     }
                     return nil
                 } catch let ending as FeedEnding {
-                    return ending == .sessionRevoked ? .unauthenticated : .rightsChanged
+                    return switch ending {
+                    case .sessionRevoked: .unauthenticated
+                    case .rightsChanged: .rightsChanged
+                    case .replaced: .replaced
+                    }
                 } catch is SlowConsumer {
                     return .slowConsumer
                 }

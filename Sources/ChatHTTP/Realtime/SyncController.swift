@@ -9,7 +9,6 @@ import ServiceLifecycle
 /// limit) or its session or rights change; an address holding too many feeds gets 429.
 struct SyncController {
     let feed: EventFeed
-    let feeds: FeedRegistry
     let limits: HTTPLimits
 
     struct SyncResponse: ResponseCodable {
@@ -30,9 +29,9 @@ struct SyncController {
         let timeout = try Self.timeout(request.queryInteger("timeout"), limits: limits)
         let limit = try request.queryInteger("limit") ?? limits.syncDefaultLimit
         // A shutting-down server answers waiting polls at once instead of holding them open.
-        let batch = try await feeds.poll(for: principal, context: context) { [feed] in
+        let batch = try await withFeedLimit {
             try await cancelWhenGracefulShutdown {
-                try await feed.sync(for: principal, after: cursor, limit: limit, timeout: timeout)
+                try await feed.sync(for: principal, after: cursor, limit: limit, timeout: timeout, from: context.rateLimitKey)
             }
         }
         return SyncResponse(

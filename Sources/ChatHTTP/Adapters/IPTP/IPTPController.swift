@@ -90,10 +90,11 @@ struct IPTPController {
         let milliseconds = try request.queryInteger("timeout") ?? Int(config.http.longPollDefaultTimeout.components.seconds * 1000)
         guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
         let timeout = min(.milliseconds(milliseconds), config.http.longPollMaxTimeout)
-        let batch = try await services.feeds.poll(for: principal, context: context) { [services, config] in
+        let batch = try await withFeedLimit {
             try await cancelWhenGracefulShutdown {
                 try await services.feed.syncFromSavedPosition(
-                    for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout
+                    for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout,
+                    from: context.rateLimitKey
                 )
             }
         }
