@@ -55,15 +55,12 @@ struct EventSocketController {
                 await socket.close(.tooManyFeeds)
                 return
             }
-            let closure = if let changed = await changeSinceUpgrade(principal, of: context.request) {
-                changed
-            } else {
-                try await serve(live, of: principal, until: expiresAt, on: socket, inbound: inbound, logger: context.logger)
+            if let changed = await changeSinceUpgrade(principal, of: context.request) {
+                live.end()
+                await close(socket, changed, logger: context.logger)
+                return
             }
-            live.end()
-            if let closure {
-                await close(socket, closure, logger: context.logger)
-            }
+            try await serve(live, of: principal, until: expiresAt, on: socket, inbound: inbound, logger: context.logger)
         }
     }
 
@@ -74,12 +71,12 @@ struct EventSocketController {
         return EventFeed.readTheSame(principal, current) ? nil : .rightsChanged
     }
 
-    /// Serves the feed until the client leaves or the server shuts down (nil), or until the
-    /// server must close the socket for a reason it tells the client.
+    /// Serves the feed until the client leaves or the server shuts down, or until the server
+    /// must close the socket for a reason it tells the client.
     private func serve(
         _ live: LiveFeed, of principal: Principal, until expiresAt: Date, on socket: FeedSocket,
         inbound: WebSocketInboundStream, logger: Logger
-    ) async throws -> SocketClosure? {
+    ) async throws {
         try await withThrowingTaskGroup(of: SocketClosure?.self) { group in
             group.addTask {
                 try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
@@ -109,10 +106,14 @@ struct EventSocketController {
                     return .slowConsumer
                 }
             }
-            // Whichever ends first ends the connection.
+            // Whichever ends first ends the connection. The reason is told while the client's
+            // messages are still read, as the closing handshake needs them.
             let first = try await group.next() ?? nil
+            live.end()
+            if let first {
+                await close(socket, first, logger: logger)
+            }
             group.cancelAll()
-            return first
         }
     }
 
