@@ -52,10 +52,23 @@ struct ConfigLoader {
             config.tokens.refreshReuseGrace = .seconds(seconds)
         }
         try loadChatLimits(into: &config)
+        try loadConnections(into: &config)
         try loadVisitorFacing(into: &config)
         try loadRouting(into: &config)
         try loadFaces(into: &config)
         return config
+    }
+
+    /// Deadlines and limits that keep hostile or careless clients from holding connections.
+    private func loadConnections(into config: inout AppConfig) throws {
+        if let seconds = try integer("PARLEY_IDLE_TIMEOUT_SECONDS", in: 1...3600) {
+            config.http.idleTimeout = .seconds(seconds)
+        }
+        if let seconds = try integer("PARLEY_WS_WRITE_TIMEOUT_SECONDS", in: 1...600) {
+            config.http.socketWriteTimeout = .seconds(seconds)
+        }
+        config.feeds.perSession = try integer("PARLEY_MAX_FEEDS_PER_SESSION", in: 1...1000) ?? config.feeds.perSession
+        config.feeds.perAddress = try integer("PARLEY_MAX_FEEDS_PER_ADDRESS", in: 1...1_000_000) ?? config.feeds.perAddress
     }
 
     /// What the vendor-compatible faces need to know about this server.

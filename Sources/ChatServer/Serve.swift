@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try options.config()
         let logger = options.logger(for: config)
+        OpenFileLimit.raiseToHardLimit(logger: logger)
         let services = try await ParleyServices.open(config, logger: logger)
         try await bootstrapAdmin(services.directory)
         let app = buildApplication(config, services: services, logger: logger)

@@ -21,7 +21,7 @@ public final class LocalEventBus: EventBus {
             state.listeners.values.filter { $0.scope.hears(notice) }.map(\.continuation)
         }
         for continuation in targets {
-            continuation.yield(.notice(notice))
+            continuation.deliver(.notice(notice))
         }
     }
 

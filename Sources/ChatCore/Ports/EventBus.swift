@@ -46,6 +46,41 @@ public enum ChatNotice: Sendable, Equatable {
     case typing(TypingNotice)
     /// An agent's status changed; agents and supervisors hear it, visitors do not.
     case presence(PresenceNotice)
+    /// A session stopped standing or an agent's rights changed: every listener hears it, and
+    /// the open feeds it concerns end at once instead of serving the rights they started with.
+    case access(AccessChange)
+}
+
+/// A change to who may read what, for feeds that outlive the request that authenticated them.
+public enum AccessChange: Sendable, Equatable {
+    /// The session was revoked (logout, or a reused refresh token).
+    case sessionRevoked(SessionID)
+    /// Every session of the agent but `except` was revoked (its password changed).
+    case agentSessionsRevoked(AgentID, except: SessionID?)
+    /// The agent's departments or admin flag changed: its feeds must be opened again.
+    case agentRightsChanged(AgentID)
+
+    /// How the change ends a feed opened by `principal`, or nil when it does not concern it.
+    public func ending(feedOf principal: Principal) -> FeedEnding? {
+        switch self {
+        case .sessionRevoked(let session):
+            return session == principal.session ? .sessionRevoked : nil
+        case .agentSessionsRevoked(let agent, let kept):
+            return principal.agent?.id == agent && principal.session != kept ? .sessionRevoked : nil
+        case .agentRightsChanged(let agent):
+            return principal.agent?.id == agent ? .rightsChanged : nil
+        }
+    }
+}
+
+/// Why an open feed ended before its reader stopped reading.
+public enum FeedEnding: Error, Sendable, Equatable {
+    /// The feed's session no longer stands: the reader must authenticate again.
+    case sessionRevoked
+    /// The reader's rights changed: it must open the feed again to read with its new rights.
+    case rightsChanged
+    /// A newer feed of the same session took this one's place (see `FeedRegistry`).
+    case replaced
 }
 
 /// What a listener receives.
@@ -53,6 +88,8 @@ public enum ListenerSignal: Sendable, Equatable {
     case notice(ChatNotice)
     /// The wake-up a waiter scheduled for itself with `EventListener.wake(after:)`.
     case timeout
+    /// A newer feed of the same session took this one's place (`EventListener.replace()`).
+    case replaced
 }
 
 /// Wakes waiting readers (long-polls, WebSockets) when something happens in chats they may see.
@@ -81,9 +118,31 @@ public struct EventListener: Sendable {
         let continuation = self.continuation
         return Task {
             try? await Task.sleep(for: delay)
-            if !Task.isCancelled { continuation.yield(.timeout) }
+            if !Task.isCancelled { continuation.deliver(.timeout) }
         }
     }
+
+    /// Tells the listener's reader that a newer feed took its place.
+    public func replace() {
+        continuation.deliver(.replaced)
+    }
+}
+
+extension AsyncStream<ListenerSignal>.Continuation {
+    /// Yields `signal` into a listener's bounded buffer. Dropping the oldest signals of a
+    /// reader that falls behind costs it only redundant wake-ups, except for an access change
+    /// or a replacement, which nothing else would tell it: one pushed out goes back in at the
+    /// newest end.
+    public func deliver(_ signal: ListenerSignal) {
+        var next = signal
+        for _ in 0..<Self.redeliveryLimit {
+            guard case .dropped(let lost) = yield(next), lost.mustReachItsReader else { return }
+            next = lost
+        }
+    }
+
+    /// Bounds the redelivery when a buffer holds nothing but access changes.
+    private static var redeliveryLimit: Int { 256 }
 }
 
 extension EventScope {
@@ -94,6 +153,7 @@ extension EventScope {
         case .typing(let typing): covers(typing.chat)
         case .presence:
             if case .chat = self { false } else { true }
+        case .access: true
         }
     }
 
@@ -103,6 +163,15 @@ extension EventScope {
         case .everything: true
         case .chat(let id): chat.chatID == id
         case .agent(let agent, let departments): departments.contains(chat.departmentID) || chat.agentID == agent
+        }
+    }
+}
+
+extension ListenerSignal {
+    fileprivate var mustReachItsReader: Bool {
+        switch self {
+        case .notice(.access), .replaced: true
+        case .notice, .timeout: false
         }
     }
 }

@@ -48,6 +48,8 @@ public protocol SessionStore: Sendable {
         hash: String, successor: String, successorExpiresAt: Date, reuseGrace: Duration, at date: Date
     ) async throws -> RefreshOutcome
     func revokeSession(_ id: SessionID, at date: Date) async throws
+    /// Revokes every session of the agent that still stands, but `kept`.
+    func revokeSessions(of agent: AgentID, except kept: SessionID?, at date: Date) async throws
     /// Deletes refresh tokens expired at `date`, then the sessions created before
     /// `createdBefore` that are revoked or have no refresh token left (no token of theirs
     /// can be valid any more). Answers how many sessions went.

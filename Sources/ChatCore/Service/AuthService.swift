@@ -9,11 +9,13 @@ public struct AuthService: Sendable {
     private let codec: any AccessTokenCodec
     private let tokenHasher: any TokenHasher
     private let policy: TokenPolicy
+    /// Tells open feeds that a session they serve was revoked.
+    private let bus: any EventBus
     private let now: @Sendable () -> Date
 
     public init(
         directory: any DirectoryStore, sessions: any SessionStore, passwords: any PasswordHasher,
-        codec: any AccessTokenCodec, tokenHasher: any TokenHasher, policy: TokenPolicy,
+        codec: any AccessTokenCodec, tokenHasher: any TokenHasher, policy: TokenPolicy, bus: any EventBus,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.directory = directory
@@ -22,6 +24,7 @@ public struct AuthService: Sendable {
         self.codec = codec
         self.tokenHasher = tokenHasher
         self.policy = policy
+        self.bus = bus
         self.now = now
     }
 
@@ -59,7 +62,7 @@ public struct AuthService: Sendable {
         case .rotated(let session):
             return try await credentials(for: session, refreshToken: successor, at: date)
         case .reused(let session):
-            try await sessions.revokeSession(session.id, at: date)
+            try await revoke(session.id, at: date)
             throw ChatError.invalidRefreshToken
         case .invalid:
             throw ChatError.invalidRefreshToken
@@ -68,7 +71,26 @@ public struct AuthService: Sendable {
 
     /// Revokes the principal's session: its access and refresh tokens stop working.
     public func logout(_ principal: Principal) async throws {
-        try await sessions.revokeSession(principal.session, at: now())
+        try await revoke(principal.session, at: now())
+    }
+
+    /// Revokes every session of the agent but `kept` (the caller's own, when it changes its
+    /// own password), and closes the feeds they hold open.
+    public func revokeSessions(of agent: AgentID, except kept: SessionID?) async throws {
+        try await sessions.revokeSessions(of: agent, except: kept, at: now())
+        await bus.publish(.access(.agentSessionsRevoked(agent, except: kept)))
+    }
+
+    /// Whether `password` is the agent's current password.
+    public func isCurrentPassword(_ password: String, of agent: AgentID) async throws -> Bool {
+        guard let email = try await directory.agent(agent)?.email,
+              let hash = try await directory.agentCredentials(email: email)?.passwordHash else { return false }
+        return try await passwords.verify(password, against: hash)
+    }
+
+    private func revoke(_ session: SessionID, at date: Date) async throws {
+        try await sessions.revokeSession(session, at: date)
+        await bus.publish(.access(.sessionRevoked(session)))
     }
 
     /// Resolves an access token to the principal it speaks for.

@@ -6,16 +6,22 @@ public struct DirectoryService: Sendable {
     private let routing: RoutingService
     private let hasher: any PasswordHasher
     private let limits: ChatLimits
+    /// Revokes sessions when a password changes.
+    private let auth: AuthService
+    /// Tells open feeds that an agent's rights changed.
+    private let bus: any EventBus
     private let now: @Sendable () -> Date
 
     public init(
         store: any DirectoryStore, routing: RoutingService, hasher: any PasswordHasher, limits: ChatLimits,
-        now: @escaping @Sendable () -> Date = Date.init
+        auth: AuthService, bus: any EventBus, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.routing = routing
         self.hasher = hasher
         self.limits = limits
+        self.auth = auth
+        self.bus = bus
         self.now = now
     }
 
@@ -70,11 +76,14 @@ public struct DirectoryService: Sendable {
         return agent
     }
 
-    /// Admins change anyone; agents may change their own name and password only.
+    /// Admins change anyone; agents may change their own name and password only. Changing
+    /// one's own password takes the current one, and a new password ends every other session
+    /// of the agent (its open feeds close). A change of the admin flag reaches open feeds at once.
     public func updateAgent(
-        _ id: AgentID, name: String?, isAdmin: Bool?, password: String?, by caller: Caller
+        _ id: AgentID, name: String?, isAdmin: Bool?, password: String?, currentPassword: String? = nil, by caller: Caller
     ) async throws -> Agent {
-        let isSelf: Bool = if case .principal(let principal) = caller { principal.agent?.id == id } else { false }
+        let callerSession: SessionID? = if case .principal(let principal) = caller, principal.agent?.id == id { principal.session } else { nil }
+        let isSelf = callerSession != nil
         if isSelf, isAdmin == false {
             throw ChatError.forbidden(reason: "You cannot remove your own admin rights; ask another admin.")
         }
@@ -82,15 +91,40 @@ public struct DirectoryService: Sendable {
             try caller.requireAdmin()
         }
         let cleanName = try name.map { try Validate.name($0, limits: limits) }
+        if isSelf, password != nil {
+            try await requireCurrentPassword(currentPassword, of: id)
+        }
         let hash: String? = if let password { try await hasher.hash(Validate.password(password, limits: limits)) } else { nil }
-        return try await store.updateAgent(id, name: cleanName, isAdmin: isAdmin, passwordHash: hash)
+        let before = try await store.agent(id)
+        let updated = try await store.updateAgent(id, name: cleanName, isAdmin: isAdmin, passwordHash: hash)
+        if hash != nil {
+            try await auth.revokeSessions(of: id, except: callerSession)
+        }
+        if let before, before.isAdmin != updated.isAdmin {
+            await bus.publish(.access(.agentRightsChanged(id)))
+        }
+        return updated
     }
 
     public func setDepartments(_ departments: [DepartmentID], of agent: AgentID, by caller: Caller) async throws -> Agent {
         try caller.requireAdmin()
+        let before = try await store.agent(agent)
         let changed = try await store.setDepartments(Array(Set(departments)).sorted(), of: agent)
+        if before?.departmentIDs != changed.departmentIDs {
+            await bus.publish(.access(.agentRightsChanged(agent)))
+        }
         try await routing.membershipChanged(changed)
         return changed
+    }
+
+    /// Someone holding an agent's open session must still know its password to change it.
+    private func requireCurrentPassword(_ password: String?, of agent: AgentID) async throws {
+        guard let password, !password.isEmpty else {
+            throw ChatError.invalidField(field: "currentPassword", reason: "is required to change your own password")
+        }
+        guard try await auth.isCurrentPassword(password, of: agent) else {
+            throw ChatError.invalidField(field: "currentPassword", reason: "is not your current password")
+        }
     }
 
     /// Makes sure an admin exists on a new installation. Returns the admin it created,

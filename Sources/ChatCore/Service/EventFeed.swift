@@ -17,19 +17,22 @@ public enum FeedItem: Sendable, Equatable {
 }
 
 /// Every new event across all the chats a caller may see, from a cursor on: by long-poll
-/// (`sync`) or as a live stream (`live`). Both read the store from the caller's cursor, so
+/// (`sync`) or as a live sequence (`live`). Both read the store from the caller's cursor, so
 /// a reader that resumes from the last cursor it saw misses nothing and sees nothing twice.
-/// Waiting readers sleep on the event bus; none polls the database.
+/// Waiting readers sleep on the event bus; none polls the database. Every open feed, from the
+/// moment it listens, holds a place in the `FeedRegistry` (per session and client address).
 public struct EventFeed: Sendable {
     private let store: any ParleyStore
     private let bus: any EventBus
     private let limits: ChatLimits
+    private let feeds: FeedRegistry
     private let sightings: VisitorSightings
 
-    public init(store: any ParleyStore, bus: any EventBus, limits: ChatLimits) {
+    public init(store: any ParleyStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry) {
         self.store = store
         self.bus = bus
         self.limits = limits
+        self.feeds = feeds
         // Often enough that a present visitor is never taken for gone.
         let timeout = Double(limits.visitorInactivityTimeout.components.seconds)
         sightings = VisitorSightings(interval: min(30, timeout / 4))
@@ -52,14 +55,20 @@ public struct EventFeed: Sendable {
     /// Answers at once with the events after `cursor` if there are any; otherwise waits until
     /// one is committed, someone types, `timeout` passes or the calling task is cancelled.
     /// With `chat`, only that chat's events (which the principal must be allowed to see).
+    /// A wait also ends, empty, when the caller's session or rights change or a newer feed
+    /// of its session replaces it. Throws `TooManyFeeds` when `origin` (the client's address)
+    /// holds too many feeds.
     public func sync(
-        for principal: Principal, in chat: ChatID? = nil, after cursor: EventCursor, limit: Int, timeout: Duration
+        for principal: Principal, in chat: ChatID? = nil, after cursor: EventCursor, limit: Int, timeout: Duration,
+        from origin: String
     ) async throws -> FeedBatch {
         let limit = try Validate.pageSize(limit, limits: limits)
         let scope = try await scope(of: principal, narrowedTo: chat)
         try await noteVisitorPresent(principal)
         // Listen before reading, so an event committed between the read and the wait still wakes us.
         let listener = bus.listen(to: scope)
+        let ticket = try feeds.open(session: principal.session, address: origin) { listener.replace() }
+        defer { feeds.close(ticket) }
         let events = try await store.events(after: cursor, in: scope, limit: limit)
         if !events.isEmpty || timeout <= .zero {
             return FeedBatch(events: Self.visible(events, to: principal), cursor: events.last?.cursor ?? cursor)
@@ -68,7 +77,7 @@ public struct EventFeed: Sendable {
         defer { timer.cancel() }
         for await signal in listener.signals {
             switch signal {
-            case .timeout:
+            case .timeout, .replaced:
                 return FeedBatch(events: [], cursor: cursor)
             case .notice(.typing(let typing)):
                 return FeedBatch(events: [], typing: [typing], cursor: cursor)
@@ -81,6 +90,9 @@ public struct EventFeed: Sendable {
                 }
             case .notice(.appended):
                 continue
+            case .notice(.access(let change)):
+                // Answer now: the next poll authenticates afresh, with the caller's current rights.
+                if change.ending(feedOf: principal) != nil { return FeedBatch(events: [], cursor: cursor) }
             }
         }
         // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
@@ -91,12 +103,13 @@ public struct EventFeed: Sendable {
     /// chat, the cursor of the last answer it gave, and starts the next sync there.
     /// An explicit `cursor` overrides the remembered one.
     public func syncFromSavedPosition(
-        for principal: Principal, in chat: ChatID?, cursor explicit: EventCursor?, limit: Int, timeout: Duration
+        for principal: Principal, in chat: ChatID?, cursor explicit: EventCursor?, limit: Int, timeout: Duration,
+        from origin: String
     ) async throws -> FeedBatch {
         let scopeKey = chat.map { "chat:\($0.rawValue)" } ?? "all"
         let saved = try await store.feedPosition(of: principal.session, scope: scopeKey)
         let start = explicit ?? saved ?? .start
-        let batch = try await sync(for: principal, in: chat, after: start, limit: limit, timeout: timeout)
+        let batch = try await sync(for: principal, in: chat, after: start, limit: limit, timeout: timeout, from: origin)
         if batch.cursor != saved {
             try await store.setFeedPosition(batch.cursor, of: principal.session, scope: scopeKey)
         }
@@ -104,50 +117,33 @@ public struct EventFeed: Sendable {
     }
 
     /// Every event after `cursor`, then every new event and typing notice as they happen,
-    /// until the caller stops iterating.
-    public func live(for principal: Principal, after cursor: EventCursor) -> AsyncThrowingStream<FeedItem, any Error> {
+    /// until the caller stops iterating. The feed reads the store only when the caller asks
+    /// for more, so a reader that cannot keep up holds back the reads instead of filling memory.
+    /// It throws `FeedEnding` when the reader's session is revoked, its rights change or a
+    /// newer feed of its session replaces it. Throws `TooManyFeeds` at once when `origin`
+    /// (the client's address) holds too many feeds.
+    public func live(for principal: Principal, after cursor: EventCursor, from origin: String) throws -> LiveFeed {
         let scope = ChatAccess.scope(of: principal)
+        // Listen before the first read, so an event committed in between still wakes the feed.
         let listener = bus.listen(to: scope)
-        let pageSize = limits.maxPageSize
-        let store = self.store
-        return AsyncThrowingStream { continuation in
+        let ticket = try feeds.open(session: principal.session, address: origin) { listener.replace() }
+        let presence: LiveFeed.Presence?
+        if case .visitor = principal.role {
             // An open feed keeps its visitor present for as long as it stays open.
-            let presence = Task {
-                while !Task.isCancelled {
-                    try? await noteVisitorPresent(principal)
-                    try? await Task.sleep(for: .seconds(15))
-                }
-            }
-            let task = Task {
-                var position = cursor
-                func catchUp() async throws {
-                    while true {
-                        let events = try await store.events(after: position, in: scope, limit: pageSize)
-                        for event in Self.visible(events, to: principal) { continuation.yield(.event(event)) }
-                        position = events.last?.cursor ?? position
-                        if events.count < pageSize { return }
-                    }
-                }
-                do {
-                    try await catchUp()
-                    for await signal in listener.signals {
-                        switch signal {
-                        case .notice(.appended(_, let upTo)) where upTo > position: try await catchUp()
-                        case .notice(.typing(let typing)): continuation.yield(.typing(typing))
-                        case .notice(.presence(let presence)): continuation.yield(.presence(presence))
-                        case .notice(.appended), .timeout: continue
-                        }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in
-                task.cancel()
-                presence.cancel()
-            }
+            presence = LiveFeed.Presence(interval: .seconds(15)) { try? await noteVisitorPresent(principal) }
+        } else {
+            presence = nil
         }
+        // Small pages: a reader that stops reading holds one of them in memory.
+        return LiveFeed(
+            principal: principal, scope: scope, start: cursor, listener: listener, store: store,
+            pageSize: min(limits.maxPageSize, 100), presence: presence, lease: FeedLease(feeds, ticket)
+        )
+    }
+
+    /// Whether the two principals read the same chats: a feed opened as one serves the other.
+    public static func readTheSame(_ first: Principal, _ second: Principal) -> Bool {
+        first.session == second.session && ChatAccess.scope(of: first) == ChatAccess.scope(of: second)
     }
 
     private func scope(of principal: Principal, narrowedTo chat: ChatID?) async throws -> EventScope {

@@ -23,6 +23,8 @@ struct DirectoryController {
         let name: String?
         let isAdmin: Bool?
         let password: String?
+        /// Required when agents change their own password.
+        let currentPassword: String?
     }
 
     struct DepartmentsRequest: Decodable {
@@ -88,7 +90,10 @@ struct DirectoryController {
         let caller = Caller.principal(try context.requirePrincipal())
         let id = AgentID(try context.parameters.required("agentId"))
         let body = try await request.decodeJSON(UpdateAgentRequest.self, limit: limits.maxBodyBytes)
-        return AgentResponse(try await directory.updateAgent(id, name: body.name, isAdmin: body.isAdmin, password: body.password, by: caller))
+        let agent = try await directory.updateAgent(
+            id, name: body.name, isAdmin: body.isAdmin, password: body.password, currentPassword: body.currentPassword, by: caller
+        )
+        return AgentResponse(agent)
     }
 
     @Sendable func setDepartments(_ request: Request, context: ParleyRequestContext) async throws -> AgentResponse {

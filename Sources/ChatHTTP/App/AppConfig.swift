@@ -14,6 +14,8 @@ public struct AppConfig: Sendable {
     public var limits = ChatLimits()
     public var tokens = TokenPolicy()
     public var http = HTTPLimits()
+    /// How many long-polls and WebSockets one session and one client address may hold open.
+    public var feeds = FeedLimits()
     /// bcrypt's work factor; each step doubles the time a password check takes.
     public var bcryptCost: UInt8 = 12
     public var databasePoolSize = 8
@@ -56,6 +58,12 @@ public struct HTTPLimits: Sendable, Equatable {
     /// How often an open WebSocket checks that its session was not revoked (it also closes
     /// when its token expires).
     public var socketSessionCheckInterval: Duration = .seconds(30)
+    /// How long a connection may take to send a request, or stay idle between requests, before
+    /// it is closed. A request being answered (a long-poll) and an open WebSocket are never cut.
+    public var idleTimeout: Duration = .seconds(75)
+    /// How long a write to a WebSocket may wait for its reader; a socket whose reader falls
+    /// that far behind is closed as a slow consumer and resumes from its cursor.
+    public var socketWriteTimeout: Duration = .seconds(20)
 
     public init() {}
 }

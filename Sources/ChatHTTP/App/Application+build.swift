@@ -1,8 +1,10 @@
 import ChatCore
 import ChatStorage
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// Opens storage, assembles the services and builds the HTTP application. `parley serve`
@@ -33,7 +35,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     }
     return Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        server: guardedServer(webSocketRouter: router, limits: config.http),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
         services: background,
         onServerRunning: { channel in
@@ -42,6 +44,22 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         },
         logger: logger
     )
+}
+
+/// HTTP/1 with the WebSocket upgrade, where a connection that sends nothing, half a request or
+/// an unparsable one is closed after `idleTimeout` (see `GuardedUpgradeChannel`).
+private func guardedServer(webSocketRouter router: Router<ParleyRequestContext>, limits: HTTPLimits) -> HTTPServerBuilder {
+    let webSocketResponder = router.buildResponder()
+    let idleTimeout = TimeAmount(limits.idleTimeout)
+    return HTTPServerBuilder { responder in
+        GuardedUpgradeChannel(
+            upgrade: HTTP1WebSocketUpgradeChannel(
+                responder: responder, webSocketResponder: webSocketResponder,
+                configuration: .init(http1: .init(idleTimeout: idleTimeout), ws: .init())
+            ),
+            firstRequestTimeout: idleTimeout
+        )
+    }
 }
 
 func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<ParleyRequestContext> {
@@ -66,7 +84,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(
-        auth: services.auth, chats: services.chats, feed: services.feed, sessionCheckInterval: config.http.socketSessionCheckInterval
+        auth: services.auth, chats: services.chats, feed: services.feed,
+        sessionCheckInterval: config.http.socketSessionCheckInterval, writeTimeout: config.http.socketWriteTimeout
     ).addRoutes(to: v1)
     IPTPController(
         services: services, config: config,

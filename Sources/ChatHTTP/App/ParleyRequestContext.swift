@@ -9,6 +9,8 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
     public var coreContext: CoreRequestContextStorage
     public let webSocket: WebSocketHandlerReference<Self>
     public let remoteAddress: SocketAddress?
+    /// The connection, for a WebSocket that must be closed although its client does not read.
+    let channel: any Channel
     public var principal: Principal?
     /// The client's IP address, with trusted proxies taken into account.
     var clientAddress: String?
@@ -17,6 +19,7 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
         coreContext = .init(source: source)
         webSocket = .init()
         remoteAddress = source.channel.remoteAddress
+        channel = source.channel
         clientAddress = remoteAddress?.ipAddress
     }
 

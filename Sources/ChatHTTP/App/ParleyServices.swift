@@ -18,6 +18,8 @@ public struct ParleyServices: Sendable {
     public let agentSessions: AgentSessionService
     /// Who is typing where; `TypingFollower` keeps it current from the bus.
     public let typing: TypingBoard
+    /// The long-polls and WebSockets open on this instance, per session and client address.
+    public let feeds: FeedRegistry
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -39,29 +41,31 @@ public struct ParleyServices: Sendable {
         let auth = AuthService(
             directory: storage, sessions: storage, passwords: passwords,
             codec: await JWTAccessTokenCodec(secret: config.jwtSecret), tokenHasher: SHA256TokenHasher(secret: config.jwtSecret),
-            policy: config.tokens
+            policy: config.tokens, bus: bus
         )
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
         let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits)
         let typing = TypingBoard()
+        let feeds = FeedRegistry(limits: config.feeds)
         let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
-            directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits),
+            directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus),
             chats: ChatService(
                 store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
                 failures: LoggerFailureReporter(logger: logger)
             ),
-            feed: EventFeed(store: storage, bus: bus, limits: config.limits),
+            feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds),
             captchas: captchas,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing),
-            typing: typing
+            typing: typing,
+            feeds: feeds
         )
     }
 }

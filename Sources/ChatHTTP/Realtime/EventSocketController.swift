@@ -8,14 +8,19 @@ import ServiceLifecycle
 /// `GET /v1/ws?access_token=T&cursor=N|latest`: the live feed over a WebSocket. The server sends
 /// every event after `cursor` in the chats the caller may see, then each new event and
 /// typing notice as it happens. The client may send typing notices. A client that
-/// reconnects with the last cursor it received gets exactly what it missed. The server
-/// closes the socket, after an `unauthenticated` error message, when the token expires or
-/// its session is revoked; the client reconnects with a fresh token from its last cursor.
+/// reconnects with the last cursor it received gets exactly what it missed.
+///
+/// The server closes the socket (codes in `SocketClosure`): after an `unauthenticated` error
+/// message when the token expires or its session is revoked (4401); after a `rights_changed`
+/// error message when the agent's departments or admin flag change (4403); when the client
+/// does not read its messages within the write deadline (4408 `slow_consumer`); and with 1008
+/// when a newer feed of the same session replaces it or its address holds too many feeds.
 struct EventSocketController {
     let auth: AuthService
     let chats: ChatService
     let feed: EventFeed
     let sessionCheckInterval: Duration
+    let writeTimeout: Duration
 
     /// What the server sends.
     struct ServerMessage: Encodable {
@@ -44,25 +49,97 @@ struct EventSocketController {
             guard let (principal, expiresAt) = try? await principal(of: context.request),
                   let cursor = try? await context.request.feedCursor(feed)
             else { return }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
-                    let report = ErrorEnvelope(ErrorReport(ChatError.unauthenticated, logger: context.logger))
-                    try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
-                }
-                group.addTask {
-                    try await cancelWhenGracefulShutdown {
-                        try await push(feed.live(for: principal, after: cursor), to: outbound)
-                    }
-                }
-                group.addTask {
-                    try await receive(inbound, from: principal, replyingTo: outbound, logger: context.logger)
-                }
-                // Whichever ends first (client gone, server shutting down, token no longer valid)
-                // ends the connection.
-                _ = try await group.next()
-                group.cancelAll()
+            let socket = FeedSocket(outbound: outbound, channel: context.requestContext.channel, writeTimeout: writeTimeout)
+            let live: LiveFeed
+            do {
+                live = try feed.live(for: principal, after: cursor, from: context.requestContext.rateLimitKey)
+            } catch {
+                await socket.close(.tooManyFeeds)
+                return
             }
+            if let changed = await changeSinceUpgrade(principal, of: context.request) {
+                live.end()
+                await close(socket, changed, logger: context.logger)
+                return
+            }
+            try await serve(live, of: principal, until: expiresAt, on: socket, inbound: inbound, logger: context.logger)
+        }
+    }
+
+    /// The feed hears every change from the moment it listens; one made between the upgrade's
+    /// authentication and then is caught by authenticating again.
+    private func changeSinceUpgrade(_ principal: Principal, of request: Request) async -> SocketClosure? {
+        guard let (current, _) = try? await self.principal(of: request) else { return .unauthenticated }
+        return EventFeed.readTheSame(principal, current) ? nil : .rightsChanged
+    }
+
+    /// Serves the feed until the client leaves or the server shuts down, or until the server
+    /// must close the socket for a reason it tells the client.
+    private func serve(
+        _ live: LiveFeed, of principal: Principal, until expiresAt: Date, on socket: FeedSocket,
+        inbound: WebSocketInboundStream, logger: Logger
+    ) async throws {
+        try await withThrowingTaskGroup(of: SocketClosure?.self) { group in
+            group.addTask {
+                try await waitUntilInvalid(principal.session, expiresAt: expiresAt)
+                return .unauthenticated
+            }
+            group.addTask {
+                do {
+                    try await cancelWhenGracefulShutdown {
+                        try await push(live, to: socket)
+                    }
+                    return nil
+                } catch let ending as FeedEnding {
+                    return switch ending {
+                    case .sessionRevoked: .unauthenticated
+                    case .rightsChanged: .rightsChanged
+                    case .replaced: .replaced
+                    }
+                } catch is SlowConsumer {
+                    return .slowConsumer
+                }
+            }
+            group.addTask {
+                do {
+                    try await receive(inbound, from: principal, replyingTo: socket, logger: logger)
+                    return nil
+                } catch is SlowConsumer {
+                    return .slowConsumer
+                }
+            }
+            // Whichever ends first ends the connection. The reason is told while the client's
+            // messages are still read, as the closing handshake needs them.
+            let first = try await group.next() ?? nil
+            live.end()
+            if let first {
+                await close(socket, first, logger: logger)
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Tells the client why, in an error message where there is one, then closes with the closure's code.
+    private func close(_ socket: FeedSocket, _ closure: SocketClosure, logger: Logger) async {
+        let error: ErrorEnvelope.Body? = switch closure {
+        case .unauthenticated: ErrorEnvelope(ErrorReport(ChatError.unauthenticated, logger: logger)).error
+        case .rightsChanged:
+            ErrorEnvelope.Body(
+                code: "rights_changed", message: "Your rights changed; reconnect from your last cursor to read with them.", field: nil
+            )
+        case .slowConsumer, .replaced, .tooManyFeeds: nil
+        }
+        if closure == .slowConsumer {
+            await socket.forceClose(closure)
+            return
+        }
+        do {
+            if let error {
+                try await socket.send(Self.json(ServerMessage(type: "error", error: error)))
+            }
+            await socket.close(closure)
+        } catch {
+            await socket.forceClose(closure)
         }
     }
 
@@ -84,19 +161,20 @@ struct EventSocketController {
         }
     }
 
-    private func push(_ items: AsyncThrowingStream<FeedItem, any Error>, to outbound: WebSocketOutboundWriter) async throws {
+    /// Writes each item once the previous one is written: the feed reads the store no faster than the client reads.
+    private func push(_ items: LiveFeed, to socket: FeedSocket) async throws {
         for try await item in items {
             let message = switch item {
             case .event(let event): ServerMessage(type: "event", event: EventResponse(event))
             case .typing(let typing): ServerMessage(type: "typing", typing: TypingResponse(typing))
             case .presence(let presence): ServerMessage(type: "presence", presence: PresenceResponse(presence))
             }
-            try await outbound.write(.text(Self.json(message)))
+            try await socket.send(Self.json(message))
         }
     }
 
     private func receive(
-        _ inbound: WebSocketInboundStream, from principal: Principal, replyingTo outbound: WebSocketOutboundWriter, logger: Logger
+        _ inbound: WebSocketInboundStream, from principal: Principal, replyingTo socket: FeedSocket, logger: Logger
     ) async throws {
         for try await message in inbound.messages(maxSize: 16 * 1024) {
             guard case .text(let text) = message else { continue }
@@ -109,7 +187,7 @@ struct EventSocketController {
             } catch {
                 let reported: any Error = error is DecodingError ? APIError.badRequest("The message is not valid JSON.") : error
                 let report = ErrorEnvelope(ErrorReport(reported, logger: logger))
-                try await outbound.write(.text(Self.json(ServerMessage(type: "error", error: report.error))))
+                try await socket.send(Self.json(ServerMessage(type: "error", error: report.error)))
             }
         }
     }

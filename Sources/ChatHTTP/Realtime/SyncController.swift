@@ -4,7 +4,9 @@ import ServiceLifecycle
 
 /// `GET /v1/sync?cursor=N|latest&timeout=S&limit=L`: the long-poll. Answers at once with the
 /// events after `cursor` in every chat the caller may see, or waits up to `timeout`
-/// seconds (capped) for one. An empty answer carries the same cursor back.
+/// seconds (capped) for one. An empty answer carries the same cursor back. A waiting poll also
+/// answers at once, empty, when a newer feed of its session replaces it (beyond the session's
+/// limit) or its session or rights change; an address holding too many feeds gets 429.
 struct SyncController {
     let feed: EventFeed
     let limits: HTTPLimits
@@ -27,8 +29,10 @@ struct SyncController {
         let timeout = try Self.timeout(request.queryInteger("timeout"), limits: limits)
         let limit = try request.queryInteger("limit") ?? limits.syncDefaultLimit
         // A shutting-down server answers waiting polls at once instead of holding them open.
-        let batch = try await cancelWhenGracefulShutdown {
-            try await feed.sync(for: principal, after: cursor, limit: limit, timeout: timeout)
+        let batch = try await withFeedLimit {
+            try await cancelWhenGracefulShutdown {
+                try await feed.sync(for: principal, after: cursor, limit: limit, timeout: timeout, from: context.rateLimitKey)
+            }
         }
         return SyncResponse(
             cursor: batch.cursor.rawValue, events: batch.events.map(EventResponse.init),

@@ -5,7 +5,7 @@ import Foundation
 /// PostgreSQL's 8000-byte limit: no message text travels, only who and where).
 struct BusMessage: Codable, Equatable {
     enum Kind: String, Codable {
-        case appended, typing, presence
+        case appended, typing, presence, access
     }
 
     var origin: String
@@ -22,6 +22,9 @@ struct BusMessage: Codable, Equatable {
     var expiresAt: Int64?
     var status: String?
     var awayReason: String?
+    /// For `access`: which change (`session`, `agentSessions`, `agentRights`) and the session it names.
+    var change: String?
+    var sessionID: String?
 
     init(_ notice: ChatNotice, origin: String) {
         self.origin = origin
@@ -43,6 +46,16 @@ struct BusMessage: Codable, Equatable {
             status = presence.status.availability.rawValue
             awayReason = presence.status.awayReason
             at = presence.at.millisecondsSince1970
+        case .access(let access):
+            kind = .access
+            switch access {
+            case .sessionRevoked(let session):
+                (change, sessionID) = ("session", session.rawValue)
+            case .agentSessionsRevoked(let agent, let kept):
+                (change, agentID, sessionID) = ("agentSessions", agent.rawValue, kept?.rawValue)
+            case .agentRightsChanged(let agent):
+                (change, agentID) = ("agentRights", agent.rawValue)
+            }
         }
     }
 
@@ -72,6 +85,17 @@ struct BusMessage: Codable, Equatable {
             return .presence(PresenceNotice(
                 agentID: AgentID(agentID), status: AgentStatus(availability, awayReason: awayReason), at: Date(millisecondsSince1970: at)
             ))
+        case .access:
+            return accessChange.map(ChatNotice.access)
+        }
+    }
+
+    private var accessChange: AccessChange? {
+        switch (change, agentID, sessionID) {
+        case ("session", _, let session?): .sessionRevoked(SessionID(session))
+        case ("agentSessions", let agent?, let kept): .agentSessionsRevoked(AgentID(agent), except: kept.map { SessionID($0) })
+        case ("agentRights", let agent?, _): .agentRightsChanged(AgentID(agent))
+        default: nil
         }
     }
 

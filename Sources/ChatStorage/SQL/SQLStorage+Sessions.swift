@@ -51,6 +51,15 @@ extension SQLStorage {
         }
     }
 
+    public func revokeSessions(of agent: AgentID, except kept: SessionID?, at date: Date) async throws {
+        try await backend.write { db in
+            try await db.raw("""
+                UPDATE sessions SET revoked_at = \(bind: date.millisecondsSince1970)
+                WHERE agent_id = \(bind: agent.rawValue) AND revoked_at IS NULL AND id <> \(bind: kept?.rawValue ?? "")
+                """).run()
+        }
+    }
+
     public func purgeSessions(at date: Date, createdBefore: Date) async throws -> Int {
         try await backend.write { db in
             try await db.raw("DELETE FROM refresh_tokens WHERE expires_at < \(bind: date.millisecondsSince1970)").run()

@@ -90,10 +90,13 @@ struct IPTPController {
         let milliseconds = try request.queryInteger("timeout") ?? Int(config.http.longPollDefaultTimeout.components.seconds * 1000)
         guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
         let timeout = min(.milliseconds(milliseconds), config.http.longPollMaxTimeout)
-        let batch = try await cancelWhenGracefulShutdown {
-            try await services.feed.syncFromSavedPosition(
-                for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout
-            )
+        let batch = try await withFeedLimit {
+            try await cancelWhenGracefulShutdown {
+                try await services.feed.syncFromSavedPosition(
+                    for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout,
+                    from: context.rateLimitKey
+                )
+            }
         }
         let names = try await services.chats.authorNames(of: batch.events)
         return IPTPWire.SyncResponse(
