@@ -33,7 +33,7 @@ struct SessionRevocationContractTests {
             #expect(try await store.session(earlier)?.revokedAt == Self.now.addingTimeInterval(-60), "an earlier revocation keeps its date")
             #expect(try await store.session(bobs)?.revokedAt == nil, "another agent's sessions stand")
             let refresh = try await store.rotateRefreshToken(
-                hash: "hash-ann-elsewhere", successor: "next", successorExpiresAt: Self.now.addingTimeInterval(3600), at: Self.now
+                hash: "hash-ann-elsewhere", successor: "next", successorExpiresAt: Self.now.addingTimeInterval(3600), reuseGrace: .zero, at: Self.now
             )
             #expect(refresh == .invalid, "a revoked session's refresh token is spent")
 

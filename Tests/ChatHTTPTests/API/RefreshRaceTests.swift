@@ -73,7 +73,7 @@ struct RefreshRaceTests {
             let secret = String(repeating: "k", count: 64)
             let auth = AuthService(
                 directory: store, sessions: store, passwords: passwords, codec: await JWTAccessTokenCodec(secret: secret),
-                tokenHasher: SHA256TokenHasher(secret: secret), policy: TokenPolicy(), now: clock.now
+                tokenHasher: SHA256TokenHasher(secret: secret), policy: TokenPolicy(), bus: LocalEventBus(), now: clock.now
             )
             let agent = Agent(id: AgentID("ann"), email: "ann@example.com", name: "Ann", isAdmin: false, departmentIDs: [], createdAt: clock.now())
             try await store.createAgent(agent, passwordHash: try await passwords.hash(Self.password))
