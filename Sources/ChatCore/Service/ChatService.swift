@@ -323,7 +323,7 @@ public struct ChatService: Sendable {
         let date = now()
         let notice = TypingNotice(
             chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: date,
-            expiresAt: isTyping ? date.adding(TypingNotice.lifetime) : nil
+            expiresAt: isTyping ? date.adding(limits.typingLifetime) : nil
         )
         await typing.record(notice)
         await bus.publish(.typing(notice))
