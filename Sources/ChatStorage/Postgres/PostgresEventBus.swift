@@ -50,6 +50,11 @@ public final class PostgresEventBus: EventBus, Service {
         local.listen(to: scope)
     }
 
+    /// How many readers of this instance are listening; for diagnostics and tests.
+    public var listenerCount: Int {
+        local.listenerCount
+    }
+
     /// Keeps a connection that sends this instance's notices and listens for the others',
     /// reconnecting after a second when it drops, until the service group shuts down.
     public func run() async throws {

@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ParleyTestSupport
 import Testing
 
-@Suite("Authentication and authorization")
+@Suite("Authentication and authorization", .timeLimit(.minutes(3)))
 struct AuthorizationTests {
-    @Test func aVisitorTokenReachesOnlyItsOwnChat() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aVisitorTokenReachesOnlyItsOwnChat(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let mine = try await world.startChat(department: sales.id)
@@ -26,8 +28,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func agentsOutsideTheDepartmentCannotJoinOrRead() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func agentsOutsideTheDepartmentCannotJoinOrRead(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let support = try await world.createDepartment("Support", admin: admin)
@@ -50,8 +53,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func onlyAdminsChangeTheDirectory() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func onlyAdminsChangeTheDirectory(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
@@ -65,8 +69,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func aStaleTokenDoesNotBlockPublicRoutes() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aStaleTokenDoesNotBlockPublicRoutes(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let body = Wire.StartChat(departmentId: sales.id, name: "Al", email: "al@example.com", message: "hi")
@@ -75,8 +80,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func loginRefreshRotatesAndLogoutRevokes() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func loginRefreshRotatesAndLogoutRevokes(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             _ = try await world.adminToken()
             try await world.expectError(.unauthorized, code: "invalid_credentials", .post, "/v1/auth/login",
                                         json: ["email": TestWorld.adminEmail, "password": "wrong password"])
