@@ -81,7 +81,8 @@ final class PostgresConnectionPool: Sendable {
             return true
         }
         if !keep {
-            connection.close().whenComplete { _ in }
+            // Held until the channel has closed: a connection released while still open traps.
+            connection.close().whenComplete { _ in _ = connection }
         }
     }
 }
