@@ -41,6 +41,29 @@ struct EventBusContractTests {
         }
     }
 
+    @Test(arguments: TestBackend.sharedDatabase)
+    func busesCarryNoticesAgainAfterTheirConnectionsDrop(_ backend: TestBackend) async throws {
+        try await withStorage(backend) { admin, database in
+            let first = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
+            let second = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
+            let busA = first.makeEventBus(logger: .quiet)
+            let busB = second.makeEventBus(logger: .quiet)
+            let running = [busA, busB].compactMap { $0 as? any Service }.map { service in Task { try await service.run() } }
+            do {
+                try await awaitCrossing(from: busB, to: busA)
+                try await awaitCrossing(from: busA, to: busB)
+                try await admin.dropOtherConnections()
+                try await awaitCrossing(from: busB, to: busA)
+                try await awaitCrossing(from: busA, to: busB)
+            } catch {
+                Issue.record(error)
+            }
+            running.forEach { $0.cancel() }
+            await first.close()
+            await second.close()
+        }
+    }
+
     static func exchange(between busA: any EventBus, and busB: any EventBus) async throws {
         try await awaitCrossing(from: busB, to: busA)
         try await awaitCrossing(from: busA, to: busB)
