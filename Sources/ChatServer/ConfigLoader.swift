@@ -99,6 +99,9 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_VISITOR_INACTIVITY_SECONDS", in: 30...86_400) {
             config.limits.visitorInactivityTimeout = .seconds(seconds)
         }
+        if let seconds = try integer("PARLEY_TYPING_LIFETIME_SECONDS", in: 1...60) {
+            config.limits.typingLifetime = .seconds(seconds)
+        }
         switch environment["PARLEY_AWAY_ON_MISSED_OFFER"]?.lowercased() {
         case nil, "on": config.routing.awayOnMissedOffer = true
         case "off": config.routing.awayOnMissedOffer = false

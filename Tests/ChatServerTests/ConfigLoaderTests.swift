@@ -5,7 +5,7 @@ import Testing
 
 @testable import ChatServer
 
-@Suite("Configuration from the environment")
+@Suite("Configuration from the environment", .timeLimit(.minutes(1)))
 struct ConfigLoaderTests {
     static func scratchDirectory() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("parley-config-\(UUID().uuidString)").path
@@ -59,6 +59,20 @@ struct ConfigLoaderTests {
         #expect(defaults == AppConfig(storage: .sqliteInMemory, jwtSecret: Self.secret).limits, "nothing set, nothing changed")
     }
 
+    @Test func routingAndTypingSettingsAreRead() throws {
+        let defaults = try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"])
+            .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(defaults.routing.awayOnMissedOffer && defaults.limits.typingLifetime == .seconds(6))
+        let loader = ConfigLoader(environment: [
+            "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
+            "PARLEY_AWAY_ON_MISSED_OFFER": "OFF", "PARLEY_TYPING_LIFETIME_SECONDS": "15", "PARLEY_OFFER_TIMEOUT_SECONDS": "45",
+        ])
+        let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(!config.routing.awayOnMissedOffer)
+        #expect(config.limits.typingLifetime == .seconds(15))
+        #expect(config.routing.offerTimeout == .seconds(45))
+    }
+
     @Test(arguments: [
         ["PARLEY_PORT": "eighty"],
         ["PARLEY_DATABASE_URL": "mysql://db"],
@@ -73,6 +87,8 @@ struct ConfigLoaderTests {
         ["PARLEY_AWAY_ON_MISSED_OFFER": "sometimes"],
         ["PARLEY_ACCOUNT_ID": "12/34"],
         ["PARLEY_SWEEP_INTERVAL_MS": "5"],
+        ["PARLEY_TYPING_LIFETIME_SECONDS": "0"],
+        ["PARLEY_TYPING_LIFETIME_SECONDS": "a while"],
         ["PARLEY_PUBLIC_URL": "chat.example.com"],
         ["PARLEY_MAX_MESSAGE_BYTES": "0"],
         ["PARLEY_MESSAGES_PER_MINUTE": "fast"],

@@ -6,40 +6,43 @@ import ParleyTestSupport
 import ServiceLifecycle
 import Testing
 
-@Suite("Access notices across instances")
+@Suite("Access notices across instances", .timeLimit(.minutes(2)))
 struct AccessNoticeContractTests {
-    @Test(arguments: TestBackend.available.filter { $0 == .postgres })
+    @Test(arguments: TestBackend.sharedDatabase)
     func revocationsAndRightsChangesReachEveryListenerOfTheOtherInstance(_ backend: TestBackend) async throws {
-        let database = try await ScratchDatabase.make(backend)
-        var logger = Logger(label: "parley-test")
-        logger.logLevel = .warning
-        let first = try await SQLStorage.open(database.location, logger: logger)
-        let second = try await SQLStorage.open(database.location, logger: logger)
-        let busA = first.makeEventBus(logger: logger)
-        let busB = second.makeEventBus(logger: logger)
-        let running = [busA, busB].compactMap { $0 as? any Service }.map { service in Task { try await service.run() } }
-        defer { running.forEach { $0.cancel() } }
-        try await Task.sleep(for: .milliseconds(500))
-
-        // A visitor's listener hears only its own chat's events, yet every access notice.
-        let heard = EventBusContractTests.Heard()
-        let listener = busA.listen(to: .chat(ChatID("c9")))
-        let collecting = Task { for await signal in listener.signals { heard.append(signal) } }
-        defer { collecting.cancel() }
-        let notices: [ChatNotice] = [
-            .access(.sessionRevoked(SessionID("s1"))),
-            .access(.agentSessionsRevoked(AgentID("a1"), except: SessionID("s2"))),
-            .access(.agentSessionsRevoked(AgentID("a1"), except: nil)),
-            .access(.agentRightsChanged(AgentID("a2"))),
-        ]
-        for notice in notices {
-            await busB.publish(notice)
+        try await withScratchDatabase(backend) { database in
+            let first = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
+            let second = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
+            let busA = first.makeEventBus(logger: .quiet)
+            let busB = second.makeEventBus(logger: .quiet)
+            let running = [busA, busB].compactMap { $0 as? any Service }.map { service in Task { try await service.run() } }
+            do {
+                try await awaitCrossing(from: busB, to: busA)
+                // A visitor's listener hears only its own chat's events, yet every access notice.
+                let listener = busA.listen(to: .chat(ChatID("c9")))
+                var signals = listener.signals.makeAsyncIterator()
+                let notices: [ChatNotice] = [
+                    .access(.sessionRevoked(SessionID("s1"))),
+                    .access(.agentSessionsRevoked(AgentID("a1"), except: SessionID("s2"))),
+                    .access(.agentSessionsRevoked(AgentID("a1"), except: nil)),
+                    .access(.agentRightsChanged(AgentID("a2"))),
+                ]
+                for notice in notices {
+                    await busB.publish(notice)
+                }
+                var heard: [ChatNotice] = []
+                let timer = listener.wake(after: .seconds(10))
+                while heard.count < notices.count, case .notice(let notice) = await signals.next() {
+                    heard.append(notice)
+                }
+                timer.cancel()
+                #expect(heard == notices)
+            } catch {
+                Issue.record(error)
+            }
+            running.forEach { $0.cancel() }
+            await first.close()
+            await second.close()
         }
-        #expect(await heard.await(4, within: 5) == notices.map { .notice($0) })
-
-        running.forEach { $0.cancel() }
-        await first.close()
-        await second.close()
-        try await database.remove()
     }
 }

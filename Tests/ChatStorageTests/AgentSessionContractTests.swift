@@ -4,7 +4,7 @@ import Foundation
 import ParleyTestSupport
 import Testing
 
-@Suite("Agent session storage contract")
+@Suite("Agent session storage contract", .timeLimit(.minutes(2)))
 struct AgentSessionContractTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 

@@ -4,7 +4,7 @@ import Foundation
 import ParleyTestSupport
 import Testing
 
-@Suite("Chat event log storage contract")
+@Suite("Chat event log storage contract", .timeLimit(.minutes(2)))
 struct ChatLogContractTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 

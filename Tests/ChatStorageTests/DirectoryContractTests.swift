@@ -4,7 +4,7 @@ import Foundation
 import ParleyTestSupport
 import Testing
 
-@Suite("Directory storage contract")
+@Suite("Directory storage contract", .timeLimit(.minutes(2)))
 struct DirectoryContractTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 

@@ -4,7 +4,7 @@ import Foundation
 import ParleyTestSupport
 import Testing
 
-@Suite("Session housekeeping storage contract")
+@Suite("Session housekeeping storage contract", .timeLimit(.minutes(2)))
 struct SessionPurgeContractTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 

@@ -5,18 +5,6 @@ import Logging
 import NIOPosix
 import PostgresNIO
 
-/// The backends the contract runs on: SQLite always, PostgreSQL when PARLEY_TEST_POSTGRES_URL is set.
-public enum TestBackend: String, CaseIterable, CustomStringConvertible, Sendable {
-    case sqlite
-    case postgres
-
-    public static var available: [TestBackend] {
-        ProcessInfo.processInfo.environment["PARLEY_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
-    }
-
-    public var description: String { rawValue }
-}
-
 /// A fresh, empty database for one test: a new SQLite file, or a new PostgreSQL database
 /// created next to the one PARLEY_TEST_POSTGRES_URL names and dropped afterwards.
 public struct ScratchDatabase: Sendable {
@@ -32,16 +20,30 @@ public struct ScratchDatabase: Sendable {
                 try? FileManager.default.removeItem(at: directory)
             }
         case .postgres:
-            let base = try unwrap(ProcessInfo.processInfo.environment["PARLEY_TEST_POSTGRES_URL"], "PARLEY_TEST_POSTGRES_URL")
+            let base = try unwrap(
+                ProcessInfo.processInfo.environment["PARLEY_TEST_POSTGRES_URL"],
+                "PARLEY_TEST_POSTGRES_URL (CI=true expects PostgreSQL: run the suite under scripts/with-postgres.sh)"
+            )
             let name = "parley_t_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
-            try await administer(base, "CREATE DATABASE \(name)")
             var components = try unwrap(URLComponents(string: base), "PARLEY_TEST_POSTGRES_URL")
             components.path = "/" + name
-            return ScratchDatabase(location: .postgres(url: try unwrap(components.string, "scratch database URL"))) {
+            let url = try unwrap(components.string, "scratch database URL")
+            await DatabaseSlots.postgres.acquire()
+            do {
+                try await administer(base, "CREATE DATABASE \(name)")
+            } catch {
+                await DatabaseSlots.postgres.release()
+                throw error
+            }
+            return ScratchDatabase(location: .postgres(url: url)) {
+                defer { Task { await DatabaseSlots.postgres.release() } }
                 try await administer(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
             }
         }
     }
+
+    /// Connections per storage a test opens: enough for its races, few enough for many tests.
+    public static let poolSize = 4
 
     public func remove() async throws {
         try await cleanup()
@@ -77,17 +79,40 @@ private func unwrap<T>(_ value: T?, _ name: String) throws -> T {
 
 /// Runs `body` with an open, migrated storage on a fresh database, and cleans up after.
 public func withStorage(_ backend: TestBackend, _ body: (SQLStorage) async throws -> Void) async throws {
+    try await withStorage(backend) { storage, _ in try await body(storage) }
+}
+
+/// Like `withStorage`, also handing over the database, for tests that open it a second time.
+public func withStorage(_ backend: TestBackend, _ body: (SQLStorage, ScratchDatabase) async throws -> Void) async throws {
+    try await withScratchDatabase(backend) { database in
+        let storage = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
+        do {
+            try await body(storage, database)
+            await storage.close()
+        } catch {
+            await storage.close()
+            throw error
+        }
+    }
+}
+
+/// Runs `body` with a fresh, empty database, and removes it after, whatever happens.
+public func withScratchDatabase(_ backend: TestBackend, _ body: (ScratchDatabase) async throws -> Void) async throws {
     let database = try await ScratchDatabase.make(backend)
-    var logger = Logger(label: "parley-test")
-    logger.logLevel = .warning
-    let storage = try await SQLStorage.open(database.location, logger: logger)
     do {
-        try await body(storage)
-        await storage.close()
-        try await database.remove()
+        try await body(database)
     } catch {
-        await storage.close()
         try? await database.remove()
         throw error
+    }
+    try await database.remove()
+}
+
+extension Logger {
+    /// A logger for tests: warnings and worse.
+    public static var quiet: Logger {
+        var logger = Logger(label: "parley-test")
+        logger.logLevel = .warning
+        return logger
     }
 }

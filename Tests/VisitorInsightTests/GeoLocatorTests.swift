@@ -4,7 +4,7 @@ import Testing
 
 /// Lookups in the installed `tor-geoipdb` data. Each expected country was read off the data
 /// itself (June 2026 build), and all are long-lived infrastructure addresses.
-@Suite("Locating addresses in the installed data")
+@Suite("Locating addresses in the installed data", .timeLimit(.minutes(5)))
 struct GeoLocatorTests {
     static let located: [(address: String, code: String, country: String, continent: String)] = [
         ("132.251.2.247", "PE", "Peru", "South America"),

@@ -7,7 +7,7 @@ import Testing
 /// browser and OS case, and every `deviceStep`-th of the 16 111 device cases, whose full run costs
 /// about 20 s of CPU (all of them passed when this was written; set `deviceStep` to 1 to check
 /// again after a uap-core update). Each file is split into interleaved shares that run in parallel.
-@Suite("uap-core's own test cases")
+@Suite("uap-core's own test cases", .timeLimit(.minutes(5)))
 struct UAPConformanceTests {
     static let shares = 0..<4
     static let deviceStep = 4

@@ -2,7 +2,7 @@ import ChatCore
 import Testing
 @testable import VisitorInsight
 
-@Suite("Reading real user agents")
+@Suite("Reading real user agents", .timeLimit(.minutes(5)))
 struct UserAgentTableTests {
     struct Sample: Sendable, CustomTestStringConvertible {
         let name: String

@@ -34,9 +34,6 @@ public struct TypingNotice: Sendable, Equatable {
         self.at = at
         self.expiresAt = expiresAt
     }
-
-    /// How long a "typing" notice lasts unless the typist renews it.
-    public static let lifetime: Duration = .seconds(6)
 }
 
 /// What travels on the bus. Appended events are announced, not carried: a woken reader

@@ -303,7 +303,7 @@ public struct ChatService: Sendable {
         let date = now()
         let notice = TypingNotice(
             chat: ChatAddress(chat), author: principal.author, isTyping: isTyping, at: date,
-            expiresAt: isTyping ? date.adding(TypingNotice.lifetime) : nil
+            expiresAt: isTyping ? date.adding(limits.typingLifetime) : nil
         )
         guard try throttle.admitTyping(notice, from: principal.session) else { return }
         await typing.record(notice)

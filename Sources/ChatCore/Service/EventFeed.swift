@@ -27,12 +27,17 @@ public struct EventFeed: Sendable {
     private let limits: ChatLimits
     private let feeds: FeedRegistry
     private let sightings: VisitorSightings
+    private let now: @Sendable () -> Date
 
-    public init(store: any ParleyStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry) {
+    public init(
+        store: any ParleyStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.bus = bus
         self.limits = limits
         self.feeds = feeds
+        self.now = now
         // Often enough that a present visitor is never taken for gone.
         let timeout = Double(limits.visitorInactivityTimeout.components.seconds)
         sightings = VisitorSightings(interval: min(30, timeout / 4))
@@ -41,7 +46,7 @@ public struct EventFeed: Sendable {
     /// A visitor reading its feed is present: its chat is not abandoned.
     private func noteVisitorPresent(_ principal: Principal) async throws {
         guard case .visitor(_, let chat) = principal.role else { return }
-        let date = Date()
+        let date = now()
         if sightings.shouldRecord(chat, at: date) {
             try await store.visitorSeen(in: chat, at: date)
         }

@@ -44,6 +44,8 @@ public struct ChatLimits: Sendable, Equatable {
     /// A waiting or active chat whose visitor has neither written nor been connected for
     /// this long is ended.
     public var visitorInactivityTimeout: Duration = .seconds(10 * 60)
+    /// How long a "typing" notice lasts unless the typist renews it.
+    public var typingLifetime: Duration = .seconds(6)
 
     public init() {}
 }

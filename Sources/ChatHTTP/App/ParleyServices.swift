@@ -1,5 +1,6 @@
 import ChatCore
 import ChatStorage
+import Foundation
 import Logging
 
 /// The core services wired to their storage, bus and security adapters: what the HTTP
@@ -26,10 +27,15 @@ public struct ParleyServices: Sendable {
         /// Already loaded data sets (tests share one copy instead of loading them per app).
         public var insights: VisitorInsights?
         public var captchaDrawing: (any CaptchaDrawing)?
+        /// The clock every service and the sweeper's checks read (tests move it on instead of sleeping).
+        public var now: (@Sendable () -> Date)?
 
-        public init(insights: VisitorInsights? = nil, captchaDrawing: (any CaptchaDrawing)? = nil) {
+        public init(
+            insights: VisitorInsights? = nil, captchaDrawing: (any CaptchaDrawing)? = nil, now: (@Sendable () -> Date)? = nil
+        ) {
             self.insights = insights
             self.captchaDrawing = captchaDrawing
+            self.now = now
         }
     }
 
@@ -38,32 +44,37 @@ public struct ParleyServices: Sendable {
         let storage = try await SQLStorage.open(config.storage, logger: logger, poolSize: config.databasePoolSize)
         let bus = storage.makeEventBus(logger: logger)
         let passwords = BcryptPasswordHasher(cost: config.bcryptCost)
+        let now = overrides.now ?? Date.init
         let auth = AuthService(
             directory: storage, sessions: storage, passwords: passwords,
             codec: await JWTAccessTokenCodec(secret: config.jwtSecret), tokenHasher: SHA256TokenHasher(secret: config.jwtSecret),
-            policy: config.tokens, bus: bus
+            policy: config.tokens, bus: bus, now: now
         )
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
-        let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits)
+        let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
-        let captchas = CaptchaService(store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha)
+        let captchas = CaptchaService(
+            store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
+        )
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
-            directory: DirectoryService(store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus),
+            directory: DirectoryService(
+                store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
+            ),
             chats: ChatService(
                 store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
-                failures: LoggerFailureReporter(logger: logger)
+                failures: LoggerFailureReporter(logger: logger), now: now
             ),
-            feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds),
+            feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
             routing: routing,
-            agentSessions: AgentSessionService(store: storage, routing: routing),
+            agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,
             feeds: feeds
         )

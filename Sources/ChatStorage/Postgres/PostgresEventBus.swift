@@ -1,5 +1,6 @@
 import ChatCore
 import Logging
+import NIOCore
 import NIOPosix
 import PostgresNIO
 import ServiceLifecycle
@@ -23,17 +24,17 @@ public final class PostgresEventBus: EventBus, Service {
     private let origin = IdentifierGenerator.hex(byteCount: 8)
     private let configuration: PostgresConnection.Configuration
     private let logger: Logger
-    /// Payloads waiting to be sent, and a signal that there are some.
+    /// Payloads waiting to be sent.
     private let pending = Mutex<[String]>([])
-    private let wake: AsyncStream<Void>
-    private let wakeContinuation: AsyncStream<Void>.Continuation
+    /// Wakes the current connection's sender. Each connection gets its own: a stream whose
+    /// reader was cancelled (its connection dropped) never yields again.
+    private let wakeSender = Mutex<AsyncStream<Void>.Continuation?>(nil)
     /// Beyond this many waiting payloads, the oldest are dropped.
     private let maxPending = 10_000
 
     init(configuration: PostgresConnection.Configuration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        (wake, wakeContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     public func publish(_ notice: ChatNotice) async {
@@ -43,11 +44,16 @@ public final class PostgresEventBus: EventBus, Service {
             pending.append(payload)
             if pending.count > maxPending { pending.removeFirst(pending.count - maxPending) }
         }
-        wakeContinuation.yield()
+        wakeSender.withLock { $0 }?.yield()
     }
 
     public func listen(to scope: EventScope) -> EventListener {
         local.listen(to: scope)
+    }
+
+    /// How many readers of this instance are listening; for diagnostics and tests.
+    public var listenerCount: Int {
+        local.listenerCount
     }
 
     /// Keeps a connection that sends this instance's notices and listens for the others',
@@ -90,15 +96,19 @@ public final class PostgresEventBus: EventBus, Service {
                 }
             }
             group.addTask {
-                try await connection.query("SET synchronous_commit TO off", logger: self.logger)
-                for await _ in self.wake {
+                try await Self.send("SET synchronous_commit TO off", on: connection, logger: self.logger)
+                let (wake, sender) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+                self.wakeSender.withLock { $0 = sender }
+                // What was published while disconnected goes out first.
+                sender.yield()
+                for await _ in wake {
                     let batch = self.pending.withLock { pending in
                         defer { pending.removeAll() }
                         return pending
                     }
                     guard !batch.isEmpty else { continue }
-                    try await connection.query(
-                        "SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(batch)::text[]) AS payload", logger: self.logger
+                    try await Self.send(
+                        "SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(batch)::text[]) AS payload", on: connection, logger: self.logger
                     )
                 }
             }
@@ -106,5 +116,16 @@ public final class PostgresEventBus: EventBus, Service {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Sends `query` from the connection's event loop, where nothing closes the connection
+    /// in between: PostgresNIO never answers a query written to a connection that has just
+    /// closed, and its caller would wait forever.
+    private static func send(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws {
+        _ = try await connection.eventLoop.flatSubmit {
+            connection.isClosed
+                ? connection.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                : connection.query(query, logger: logger)
+        }.get()
     }
 }

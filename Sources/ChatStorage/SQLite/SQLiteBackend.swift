@@ -156,7 +156,9 @@ final class SQLiteBackend: SQLBackend {
 
     func close() async {
         for connection in [writer] + readers {
-            try? await connection.close()
+            // The future-based close runs even when the calling task is cancelled (a service
+            // group torn down): the async one would skip it and leave the file open.
+            try? await connection.close().get()
         }
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ParleyTestSupport
 import Testing
 
-@Suite("Authentication and authorization")
+@Suite("Authentication and authorization", .timeLimit(.minutes(3)))
 struct AuthorizationTests {
-    @Test func aVisitorTokenReachesOnlyItsOwnChat() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aVisitorTokenReachesOnlyItsOwnChat(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let mine = try await world.startChat(department: sales.id)
@@ -28,8 +30,9 @@ struct AuthorizationTests {
 
     /// Another department's chat looks as if it did not exist (404, not 403): agents do not
     /// learn which chats other departments hold.
-    @Test func agentsOutsideTheDepartmentFindNoSuchChatToJoinOrRead() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func agentsOutsideTheDepartmentFindNoSuchChatToJoinOrRead(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let support = try await world.createDepartment("Support", admin: admin)
@@ -55,8 +58,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func onlyAdminsChangeTheDirectory() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func onlyAdminsChangeTheDirectory(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
@@ -70,8 +74,9 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func aStaleTokenDoesNotBlockPublicRoutes() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aStaleTokenDoesNotBlockPublicRoutes(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let body = Wire.StartChat(departmentId: sales.id, name: "Al", email: "al@example.com", message: "hi")
@@ -80,9 +85,10 @@ struct AuthorizationTests {
         }
     }
 
-    @Test func loginRefreshRotatesAndLogoutRevokes() async throws {
+    @Test(arguments: TestBackend.available)
+    func loginRefreshRotatesAndLogoutRevokes(_ backend: TestBackend) async throws {
         // Without a reuse grace, presenting a spent token at once is reuse (see RefreshRaceTests for the grace).
-        try await TestWorld.run(configure: { $0.tokens.refreshReuseGrace = .zero }) { world in
+        try await TestWorld.run(backend, configure: { $0.tokens.refreshReuseGrace = .zero }) { world in
             _ = try await world.adminToken()
             try await world.expectError(.unauthorized, code: "invalid_credentials", .post, "/v1/auth/login",
                                         json: ["email": TestWorld.adminEmail, "password": "wrong password"])

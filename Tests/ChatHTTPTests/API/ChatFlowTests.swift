@@ -1,10 +1,11 @@
+import ChatCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ParleyTestSupport
 import Testing
 
-@Suite("Visitor and agent chat flow")
+@Suite("Visitor and agent chat flow", .timeLimit(.minutes(3)))
 struct ChatFlowTests {
     @Test(arguments: TestBackend.available)
     func visitorAndAgentTalkUntilTheChatEnds(_ backend: TestBackend) async throws {
@@ -48,19 +49,20 @@ struct ChatFlowTests {
         }
     }
 
-    @Test func aChatWhoseVisitorLeftIsEndedWithALineSayingSo() async throws {
-        try await TestWorld.run(configure: {
-            $0.limits.visitorInactivityTimeout = .seconds(1)
-            $0.routingSweepInterval = .milliseconds(100)
-        }) { world in
+    @Test(arguments: TestBackend.available)
+    func aChatWhoseVisitorLeftIsEndedWithALineSayingSo(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let timeout = world.config.limits.visitorInactivityTimeout
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let gone = try await world.startChat(department: sales.id)
             let present = try await world.startChat(department: sales.id)
-            for _ in 0..<15 {
-                _ = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=latest&timeout=0", token: present.credentials.accessToken)
-                try await Task.sleep(for: .milliseconds(200))
-            }
+            world.clock.advance(by: timeout * 0.6)
+            _ = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=latest&timeout=0", token: present.credentials.accessToken)
+            world.clock.advance(by: timeout * 0.6)
+            // What the sweeper runs on its tick.
+            try await world.services.chats.endAbandonedChats()
+
             let ended = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(gone.chat.id)", token: admin)
             #expect(ended.state == "ended")
             let history = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(gone.chat.id)/events", token: admin)
@@ -69,11 +71,31 @@ struct ChatFlowTests {
             #expect(history.items.suffix(2).first?.author.type == "system")
             let stillThere = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(present.chat.id)", token: admin)
             #expect(stillThere.state == "queued", "a visitor who keeps reading is not gone")
+
+            world.clock.advance(by: timeout * 0.6)
+            try await world.services.chats.endAbandonedChats()
+            let later = try await world.login(TestWorld.adminEmail).accessToken
+            let leftLater = try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(present.chat.id)", token: later)
+            #expect(leftLater.state == "ended", "once it stops reading, it is gone too")
         }
     }
 
-    @Test func agentsLeaveNotesThatVisitorsNeverSee() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func theSweeperEndsAbandonedChatsOnItsOwn(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.routingSweepInterval = .milliseconds(20) }) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let gone = try await world.startChat(department: sales.id)
+            try await world.expectNotice(after: { world.clock.advance(by: world.config.limits.visitorInactivityTimeout + .seconds(1)) }) { notice in
+                guard case .appended(let chat, _) = notice, chat.chatID.rawValue == gone.chat.id else { return false }
+                return try await world.expect(.ok, Wire.Chat.self, .get, "/v1/chats/\(gone.chat.id)", token: admin).state == "ended"
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func agentsLeaveNotesThatVisitorsNeverSee(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let agent = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
@@ -92,8 +114,9 @@ struct ChatFlowTests {
         }
     }
 
-    @Test func aRetriedMessageIsStoredOnce() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aRetriedMessageIsStoredOnce(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let started = try await world.startChat(department: sales.id)
@@ -108,8 +131,9 @@ struct ChatFlowTests {
         }
     }
 
-    @Test func historyPagesBackwardsFromTheNewest() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func historyPagesBackwardsFromTheNewest(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let started = try await world.startChat(department: sales.id)
@@ -128,8 +152,9 @@ struct ChatFlowTests {
         }
     }
 
-    @Test func adminsManageDepartmentsAndAgents() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func adminsManageDepartmentsAndAgents(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let support = try await world.createDepartment("Support", admin: admin)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ChatHTTP
 
-@Suite("Client address behind proxies")
+@Suite("Client address behind proxies", .timeLimit(.minutes(3)))
 struct ClientAddressTests {
     let resolver = ClientAddressResolver(trustedProxies: ["10.0.0.0/8", "::1"].compactMap(AddressRange.init))
 

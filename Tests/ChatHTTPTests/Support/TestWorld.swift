@@ -1,5 +1,6 @@
 import ChatCore
 import ChatHTTP
+import ChatStorage
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -14,6 +15,8 @@ struct TestWorld: Sendable {
     let services: ParleyServices
     /// The app's configuration, for tests that open a second instance on the same database.
     let config: AppConfig
+    /// The time every service reads; tests move it on instead of sleeping.
+    let clock: TestClock
 
     static let adminEmail = "admin@example.com"
     static let password = "correct horse battery"
@@ -27,29 +30,67 @@ struct TestWorld: Sendable {
         config.insight = .none
         // Most tests start chats by script; the captcha tests turn it back on.
         config.captcha.isRequired = false
+        config.databasePoolSize = ScratchDatabase.poolSize
         return config
     }
 
     /// Builds the app on a fresh database and runs `test` against it, in-process (`.router`)
     /// or over a real socket (`.live`, for long-polls and WebSockets).
     static func run(
-        _ backend: TestBackend = .sqlite, _ mode: TestingSetup = .router,
+        _ backend: TestBackend, _ mode: TestingSetup = .router,
         configure: (inout AppConfig) -> Void = { _ in }, overrides: ParleyServices.Overrides = .init(),
         _ test: @escaping @Sendable (TestWorld) async throws -> Void
     ) async throws {
-        let database = try await ScratchDatabase.make(backend)
-        var config = config(database)
-        configure(&config)
-        var logger = Logger(label: "parley-test")
-        logger.logLevel = config.logLevel
-        let services = try await ParleyServices.open(config, logger: logger, overrides: overrides)
-        let app = buildApplication(config, services: services, logger: logger)
-        do {
-            try await app.test(mode) { [config] client in try await test(TestWorld(client: client, services: services, config: config)) }
-            try await database.remove()
-        } catch {
-            try? await database.remove()
-            throw error
+        try await withScratchDatabase(backend) { database in
+            var config = config(database)
+            configure(&config)
+            var logger = Logger(label: "parley-test")
+            logger.logLevel = config.logLevel
+            let clock = TestClock()
+            var overrides = overrides
+            overrides.now = overrides.now ?? clock.reading
+            let services = try await ParleyServices.open(config, logger: logger, overrides: overrides)
+            let app = buildApplication(config, services: services, logger: logger)
+            try await app.test(mode) { [config] client in
+                let world = TestWorld(client: client, services: services, config: config, clock: clock)
+                // The typing follower listens from the start; later readers are counted from there.
+                try await waitUntil("the typing follower") { world.listenerCount >= 1 }
+                try await test(world)
+            }
+        }
+    }
+
+    /// How many readers (long-polls, WebSockets, the app's own followers) listen on the bus.
+    var listenerCount: Int {
+        (services.bus as? LocalEventBus)?.listenerCount ?? (services.bus as? PostgresEventBus)?.listenerCount ?? 0
+    }
+
+    /// Runs `start` (a long-poll, say) in the background, and returns once it listens on the
+    /// bus, so what the test publishes next reaches it waiting.
+    func whileListening<T: Sendable>(
+        _ start: @escaping @Sendable () async throws -> T
+    ) async throws -> Task<T, any Error> {
+        let before = listenerCount
+        let task = Task { try await start() }
+        try await waitUntil("a new reader on the bus") { listenerCount > before }
+        return task
+    }
+
+    /// Waits for a notice on the app's bus that `matches`, after `action` ran; throws after `limit`.
+    func expectNotice(
+        within limit: Duration = .seconds(10), after action: () async throws -> Void,
+        where matches: @Sendable (ChatNotice) async throws -> Bool
+    ) async throws {
+        let listener = services.bus.listen(to: .everything)
+        try await action()
+        let timer = listener.wake(after: limit)
+        defer { timer.cancel() }
+        for await signal in listener.signals {
+            switch signal {
+            case .notice(let notice): if try await matches(notice) { return }
+            case .timeout: throw WaitTimedOut(description: "no matching notice within \(limit)")
+            case .replaced: throw WaitTimedOut(description: "the test's listener was replaced")
+            }
         }
     }
 
@@ -80,15 +121,13 @@ struct TestWorld: Sendable {
         return try JSONDecoder().decode(T.self, from: Data(buffer: response.body))
     }
 
-    /// Calls and checks the error envelope's status and code.
+    /// Calls and checks the whole error envelope: status, code, message and (when given) field.
     func expectError(
-        _ status: HTTPResponse.Status, code: String, _ method: HTTPRequest.Method, _ path: String,
+        _ status: HTTPResponse.Status, code: String, field: String? = nil, _ method: HTTPRequest.Method, _ path: String,
         token: String? = nil, json: (any Encodable)? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         let response = try await call(method, path, token: token, json: json)
-        #expect(response.status == status, "\(method) \(path)", sourceLocation: sourceLocation)
-        let envelope = try? JSONDecoder().decode(Wire.ErrorEnvelope.self, from: Data(buffer: response.body))
-        #expect(envelope?.error.code == code, "body: \(String(buffer: response.body))", sourceLocation: sourceLocation)
+        ErrorShape.native(field: field).check(response, status, code: code, sourceLocation: sourceLocation)
     }
 
     // MARK: Set-up shortcuts

@@ -2,38 +2,38 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import ParleyTestSupport
 import Testing
 
-@Suite("Comm100 agents face")
+@Suite("Comm100 agents face", .timeLimit(.minutes(3)))
 struct Comm100AgentsTests {
-    static func oauth(_ world: TestWorld, _ form: String) async throws -> (HTTPResponse.Status, JSONValue) {
-        let response = try await world.client.execute(
+    static func oauth(_ world: TestWorld, _ form: String) async throws -> TestResponse {
+        try await world.client.execute(
             uri: "/oauth/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
             body: ByteBuffer(string: form)
         )
-        return (response.status, try JSONValue(data: Data(buffer: response.body)))
     }
 
-    @Test func agentsLogInWithThePasswordGrantAndRotateWithTheRefreshGrant() async throws {
-        try await TestWorld.run(configure: { $0.tokens.refreshReuseGrace = .zero }) { world in
+    @Test(arguments: TestBackend.available)
+    func agentsLogInWithThePasswordGrantAndRotateWithTheRefreshGrant(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.tokens.refreshReuseGrace = .zero }) { world in
             _ = try await world.adminToken()
-            let (status, token) = try await Self.oauth(world, "grant_type=password&username=\(TestWorld.adminEmail)&password=correct+horse+battery")
-            #expect(status == .ok)
+            let login = try await Self.oauth(world, "grant_type=password&username=\(TestWorld.adminEmail)&password=correct+horse+battery")
+            #expect(login.status == .ok)
+            let token = try JSONValue(data: Data(buffer: login.body))
             #expect(token.keys == ["access_token", "token_type", "expires_in", "refresh_token"])
             let refresh = try #require(token["refresh_token"]?.string)
-            let (renewed, _) = try await Self.oauth(world, "grant_type=refresh_token&refresh_token=\(refresh)")
-            #expect(renewed == .ok)
-            let (reused, error) = try await Self.oauth(world, "grant_type=refresh_token&refresh_token=\(refresh)")
-            #expect(reused == .badRequest && error["error"]?.string == "invalid_grant")
-            let (wrong, _) = try await Self.oauth(world, "grant_type=password&username=\(TestWorld.adminEmail)&password=nope")
-            #expect(wrong == .badRequest)
-            let (unsupported, kind) = try await Self.oauth(world, "grant_type=client_credentials")
-            #expect(unsupported == .badRequest && kind["error"]?.string == "unsupported_grant_type")
+            #expect(try await Self.oauth(world, "grant_type=refresh_token&refresh_token=\(refresh)").status == .ok)
+            try await Self.oauth(world, "grant_type=refresh_token&refresh_token=\(refresh)").expectError(.oauth, .badRequest, code: "invalid_grant")
+            try await Self.oauth(world, "grant_type=password&username=\(TestWorld.adminEmail)&password=nope")
+                .expectError(.oauth, .badRequest, code: "invalid_grant")
+            try await Self.oauth(world, "grant_type=client_credentials").expectError(.oauth, .badRequest, code: "unsupported_grant_type")
         }
     }
 
-    @Test func agentStatusesInTheSeedsShapeWithCustomAwayStatuses() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func agentStatusesInTheSeedsShapeWithCustomAwayStatuses(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let team = try await RoutingTests.team(world, ["ann", "bob"])
             _ = try await world.expect(.created, Wire.List<String>.self, .post, "/v1/away-statuses", token: team.admin, json: ["name": "Meeting"])
             let ann = try #require(team.ids["ann"])
@@ -51,13 +51,12 @@ struct Comm100AgentsTests {
             let online = try JSONValue(data: Data(buffer: try await world.call(.put, "/livechat/agents/\(ann)", token: team.admin, json: ["status": "online"]).body))
             #expect(online["status"]?.string == "Online")
 
-            let refused = try await world.call(.put, "/livechat/agents/\(ann)", token: team.agents["ann"], json: ["status": "offline"])
-            #expect(refused.status == .unprocessableContent)
-            #expect(try JSONValue(data: Data(buffer: refused.body))["code"]?.string == "invalid_field")
-            let otherAgent = try await world.call(.put, "/livechat/agents/\(team.ids["bob"]!)", token: team.agents["ann"], json: ["status": "away"])
-            #expect(otherAgent.status == .forbidden)
-            #expect(try await world.call(.get, "/livechat/agents/unknown", token: team.admin).status == .notFound)
-            #expect(try await world.call(.get, "/livechat/agents").status == .unauthorized)
+            try await world.call(.put, "/livechat/agents/\(ann)", token: team.agents["ann"], json: ["status": "offline"])
+                .expectError(.comm100, .unprocessableContent, code: "invalid_field")
+            try await world.call(.put, "/livechat/agents/\(team.ids["bob"]!)", token: team.agents["ann"], json: ["status": "away"])
+                .expectError(.comm100, .forbidden, code: "forbidden")
+            try await world.call(.get, "/livechat/agents/unknown", token: team.admin).expectError(.comm100, .notFound, code: "agent_not_found")
+            try await world.call(.get, "/livechat/agents").expectError(.comm100, .unauthorized, code: "unauthenticated")
 
             _ = try await world.startChat(department: team.department)
             let one = try JSONValue(data: Data(buffer: try await world.call(.get, "/livechat/agents/\(ann)", token: team.admin).body))

@@ -3,12 +3,14 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import ParleyTestSupport
 import Testing
 
-@Suite("IPTP chats: sync, history and send")
+@Suite("IPTP chats: sync, history and send", .timeLimit(.minutes(3)))
 struct IPTPChatTests {
-    @Test func theGuestsSyncWakesOnAnAgentMessageAndResumesWhereItStopped() async throws {
-        try await TestWorld.run(.sqlite, .ahc(.http), overrides: IPTPGuestTests.known) { world in
+    @Test(arguments: TestBackend.available)
+    func theGuestsSyncWakesOnAnAgentMessageAndResumesWhereItStopped(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http), overrides: IPTPGuestTests.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             _ = try await world.agentToken("nick@example.com", departments: [live.id], admin: admin)
@@ -26,15 +28,14 @@ struct IPTPChatTests {
             let joined = try JSONValue(data: Data(buffer: try await world.call(.get, sync + "&timeout=0", token: token).body))
             #expect(joined["messages"]?.array?.compactMap { $0["type"]?.string } == ["STATE", "JOIN"])
 
-            async let waiting = world.call(.get, sync + "&timeout=10000", token: token)
-            try await Task.sleep(for: .milliseconds(300))
+            let waiting = try await world.whileListening { try await world.call(.get, sync + "&timeout=10000", token: token) }
             let sent = try await world.client.execute(
                 uri: "/xm/api/chats/\(chat)/messages", method: .post,
                 headers: [IPTPTestHeaders.agentToken: agent, .contentType: "application/json"],
                 body: .init(string: #"{"text": "You are now chatting with Agent Nick."}"#)
             )
             #expect(sent.status == .created)
-            let woken = try JSONValue(data: Data(buffer: try await waiting.body))
+            let woken = try JSONValue(data: Data(buffer: try await waiting.value.body))
             let message = try #require(woken["messages"]?.array?.first)
             #expect(message["text"]?.string == "You are now chatting with Agent Nick.")
             #expect(message["senderName"]?.string == "Agent nick@example.com")
@@ -45,8 +46,9 @@ struct IPTPChatTests {
         }
     }
 
-    @Test func guestsSendIdempotentlyAndPageBackThroughHistory() async throws {
-        try await TestWorld.run(overrides: IPTPGuestTests.known) { world in
+    @Test(arguments: TestBackend.available)
+    func guestsSendIdempotentlyAndPageBackThroughHistory(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let guest = try await world.createGuest(department: live.id)
@@ -70,19 +72,24 @@ struct IPTPChatTests {
         }
     }
 
-    @Test func aGuestTokenReachesNoOtherChat() async throws {
-        try await TestWorld.run(overrides: IPTPGuestTests.known) { world in
+    @Test(arguments: TestBackend.available)
+    func aGuestTokenReachesNoOtherChat(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let mine = try await world.createGuest(department: live.id)
             let theirs = try await world.createGuest(department: live.id, name: "Other")
             let token = try #require(mine["access_token"]?.string)
             let other = try #require(theirs["chatId"]?.string)
-            #expect(try await world.call(.get, "/xm/api/sync?timeout=0&chatId=\(other)", token: token).status == .notFound)
-            #expect(try await world.call(.get, "/xm/api/chats/\(other)/messages", token: token).status == .notFound)
-            #expect(try await world.call(.post, "/xm/api/chats/\(other)/messages", token: token, json: ["text": "hi"]).status == .notFound)
-            #expect(try await world.call(.get, "/xm/api/sync?timeout=0").status == .unauthorized)
-            #expect(try await world.call(.post, "/xm/api/login", json: ["email": TestWorld.adminEmail, "password": "wrong password"]).status == .unauthorized)
+            try await world.call(.get, "/xm/api/sync?timeout=0&chatId=\(other)", token: token)
+                .expectError(.iptp(path: "/xm/api/sync"), .notFound, code: "chat_not_found")
+            try await world.call(.get, "/xm/api/chats/\(other)/messages", token: token)
+                .expectError(.iptp(path: "/xm/api/chats/\(other)/messages"), .notFound, code: "chat_not_found")
+            try await world.call(.post, "/xm/api/chats/\(other)/messages", token: token, json: ["text": "hi"])
+                .expectError(.iptp(path: "/xm/api/chats/\(other)/messages"), .notFound, code: "chat_not_found")
+            try await world.call(.get, "/xm/api/sync?timeout=0").expectError(.iptp(path: "/xm/api/sync"), .unauthorized, code: "unauthenticated")
+            try await world.call(.post, "/xm/api/login", json: ["email": TestWorld.adminEmail, "password": "wrong password"])
+                .expectError(.iptp(path: "/xm/api/login"), .unauthorized, code: "invalid_credentials")
         }
     }
 }

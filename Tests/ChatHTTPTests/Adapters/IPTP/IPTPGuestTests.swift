@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import ParleyTestSupport
 import Testing
 
-@Suite("IPTP guests: captcha, creation and tokens")
+@Suite("IPTP guests: captcha, creation and tokens", .timeLimit(.minutes(3)))
 struct IPTPGuestTests {
     static let known = ParleyServices.Overrides(captchaDrawing: KnownCaptcha())
 
@@ -14,8 +15,9 @@ struct IPTPGuestTests {
         config.captcha.isRequired = true
     }
 
-    @Test func aGuestIsCreatedInTheSeedsShapeWithAnHS512Token() async throws {
-        try await TestWorld.run(configure: Self.captchaOn, overrides: Self.known) { world in
+    @Test(arguments: TestBackend.available)
+    func aGuestIsCreatedInTheSeedsShapeWithAnHS512Token(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: Self.captchaOn, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             _ = try await world.createDepartment("Test", admin: admin)
             let live = try await world.createDepartment("Live assistance", admin: admin)
@@ -40,42 +42,38 @@ struct IPTPGuestTests {
         }
     }
 
-    @Test func badGuestRequestsAreRefusedInIPTPsErrorShapeAndStoreNothing() async throws {
-        try await TestWorld.run(configure: Self.captchaOn, overrides: Self.known) { world in
+    @Test(arguments: TestBackend.available)
+    func badGuestRequestsAreRefusedInIPTPsErrorShapeAndStoreNothing(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: Self.captchaOn, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
-            func post(_ body: [String: Any], captcha: String = KnownCaptcha.answer) async throws -> (HTTPResponse.Status, JSONValue) {
+            func post(_ body: [String: Any], captcha: String = KnownCaptcha.answer) async throws -> TestResponse {
                 let issued = try JSONValue(data: Data(buffer: try await world.call(.get, "/xm/captcha").body))
                 let id = try #require(issued["captchaId"]?.string)
                 let response = try await world.client.execute(
                     uri: "/xm/guests?captchaId=\(id)&captcha=\(captcha)", method: .post, headers: [.contentType: "application/json"],
                     body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body))
                 )
-                return (response.status, try JSONValue(data: Data(buffer: response.body)))
+                return response
             }
             let valid: [String: Any] = ["name": "Ann", "email": "ann@example.com", "departmentId": "\(live.id)", "message": "Hi"]
 
-            var (status, error) = try await post(valid.merging(["departmentId": 99]) { $1 })
-            #expect(status == .notFound && error["code"]?.string == "department_not_found")
-            #expect(error["status"]?.number == 404 && error["path"]?.string == "/xm/guests" && error["message"] != nil)
-            (status, error) = try await post(valid.merging(["email": "not an email"]) { $1 })
-            #expect(status == .unprocessableContent && error["code"]?.string == "invalid_field")
-            (status, error) = try await post(valid.filter { $0.key != "name" })
-            #expect(status == .badRequest)
-            (status, error) = try await post(valid.merging(["departmentId": "two"]) { $1 })
-            #expect(status == .badRequest)
-            (status, error) = try await post(valid, captcha: "WRONG1")
-            #expect(status == .unprocessableContent && error["code"]?.string == "captcha_failed")
+            let shape = ErrorShape.iptp(path: "/xm/guests")
+            try await post(valid.merging(["departmentId": 99]) { $1 }).expectError(shape, .notFound, code: "department_not_found")
+            try await post(valid.merging(["email": "not an email"]) { $1 }).expectError(shape, .unprocessableContent, code: "invalid_field")
+            try await post(valid.filter { $0.key != "name" }).expectError(shape, .badRequest, code: "malformed_request")
+            try await post(valid.merging(["departmentId": "two"]) { $1 }).expectError(shape, .badRequest, code: "malformed_request")
+            try await post(valid, captcha: "WRONG1").expectError(shape, .unprocessableContent, code: "captcha_failed")
 
             let chats = try await world.expect(.ok, Wire.List<Wire.Chat>.self, .get, "/v1/chats", token: admin)
             #expect(chats.items.isEmpty, "no refused request left a chat behind")
-            (status, _) = try await post(valid)
-            #expect(status == .created, "a numeric string department id is accepted")
+            #expect(try await post(valid).status == .created, "a numeric string department id is accepted")
         }
     }
 
-    @Test func aCaptchaWorksOnceAndNotAfterItExpires() async throws {
-        try await TestWorld.run(configure: { $0.captcha.isRequired = true; $0.captcha.lifetime = .seconds(1) }, overrides: Self.known) { world in
+    @Test(arguments: TestBackend.available)
+    func aCaptchaWorksOnceAndNotAfterItExpires(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: Self.captchaOn, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let body = ["name": "Ann", "email": "ann@example.com", "departmentId": "\(live.id)", "message": "Hi"]
@@ -85,42 +83,54 @@ struct IPTPGuestTests {
                 #expect(issued["image"]?.string?.hasPrefix("data:image/svg+xml;base64,") == true)
                 return try #require(issued["captchaId"]?.string)
             }
-            func guest(_ captchaId: String, answer: String) async throws -> HTTPResponse.Status {
-                try await world.call(.post, "/xm/guests?captchaId=\(captchaId)&captcha=\(answer)", json: body).status
+            func guest(_ captchaId: String, answer: String) async throws -> TestResponse {
+                try await world.call(.post, "/xm/guests?captchaId=\(captchaId)&captcha=\(answer)", json: body)
             }
+            let refused = ErrorShape.iptp(path: "/xm/guests")
             let id = try await issue()
-            #expect(try await guest(id, answer: "k7Px3m") == .created, "answers are compared without regard to case")
-            #expect(try await guest(id, answer: KnownCaptcha.answer) == .unprocessableContent, "a captcha is single-use")
+            #expect(try await guest(id, answer: "k7Px3m").status == .created, "answers are compared without regard to case")
+            try await guest(id, answer: KnownCaptcha.answer).expectError(refused, .unprocessableContent, code: "captcha_failed")
             let wrongOnce = try await issue()
-            #expect(try await guest(wrongOnce, answer: "NOPE00") == .unprocessableContent)
-            #expect(try await guest(wrongOnce, answer: KnownCaptcha.answer) == .unprocessableContent, "a wrong answer uses it up")
+            try await guest(wrongOnce, answer: "NOPE00").expectError(refused, .unprocessableContent, code: "captcha_failed")
+            try await guest(wrongOnce, answer: KnownCaptcha.answer).expectError(refused, .unprocessableContent, code: "captcha_failed")
+
             let expiring = try await issue()
-            try await Task.sleep(for: .milliseconds(1300))
-            #expect(try await guest(expiring, answer: KnownCaptcha.answer) == .unprocessableContent)
-            #expect(try await world.call(.post, "/xm/guests", json: body).status == .unprocessableContent, "no captcha at all")
+            let lastMoment = try await issue()
+            world.clock.advance(by: world.config.captcha.lifetime - .seconds(1))
+            #expect(try await guest(lastMoment, answer: KnownCaptcha.answer).status == .created, "good until its lifetime is over")
+            world.clock.advance(by: .seconds(2))
+            try await guest(expiring, answer: KnownCaptcha.answer).expectError(refused, .unprocessableContent, code: "captcha_failed")
+            let none = try await world.call(.post, "/xm/guests", json: body)
+            none.expectError(refused, .unprocessableContent, code: "captcha_failed")
+            let chats = try await world.expect(.ok, Wire.List<Wire.Chat>.self, .get, "/v1/chats", token: admin)
+            #expect(chats.items.count == 2, "only the accepted answers started chats")
         }
     }
 
-    @Test func aBadAgentTokenDoesNotBlockPublicXMRoutes() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aBadAgentTokenDoesNotBlockPublicXMRoutes(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let response = try await world.call(.get, "/xm/captcha", headers: [HTTPField.Name("X-Authorization-Token")!: "stale"])
             #expect(response.status == .ok)
-            #expect(try await world.call(.get, "/xm/api/sync?timeout=0", headers: [HTTPField.Name("X-Authorization-Token")!: "stale"]).status == .unauthorized)
+            try await world.call(.get, "/xm/api/sync?timeout=0", headers: [HTTPField.Name("X-Authorization-Token")!: "stale"])
+                .expectError(.iptp(path: "/xm/api/sync"), .unauthorized, code: "unauthenticated")
         }
     }
 
-    @Test func captchasAreRateLimitedPerClient() async throws {
-        try await TestWorld.run(configure: { $0.http.captchasPerMinute = 2 }) { world in
+    @Test(arguments: TestBackend.available)
+    func captchasAreRateLimitedPerClient(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.http.captchasPerMinute = 2 }) { world in
             #expect(try await world.call(.get, "/xm/captcha").status == .ok)
             #expect(try await world.call(.get, "/xm/captcha").status == .ok)
             let limited = try await world.call(.get, "/xm/captcha")
-            #expect(limited.status == .tooManyRequests)
+            limited.expectError(.iptp(path: "/xm/captcha"), .tooManyRequests, code: "rate_limited")
             #expect(Int(limited.headers[.retryAfter] ?? "") ?? 0 > 0)
         }
     }
 
-    @Test func withCaptchasOffScriptsCreateGuestsWithoutOne() async throws {
-        try await TestWorld.run(configure: { $0.captcha.isRequired = false }) { world in
+    @Test(arguments: TestBackend.available)
+    func withCaptchasOffScriptsCreateGuestsWithoutOne(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.captcha.isRequired = false }) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let body: [String: String] = ["name": "Bot", "email": "bot@example.com", "departmentId": "\(live.id)", "message": "Hi"]
@@ -128,11 +138,9 @@ struct IPTPGuestTests {
         }
     }
 
-    @Test func refreshTokensRotateAndExpiredAccessTokensAreRefused() async throws {
-        try await TestWorld.run(configure: {
-            $0.tokens.visitorAccessTokenLifetime = .seconds(1)
-            $0.tokens.refreshReuseGrace = .zero
-        }, overrides: Self.known) { world in
+    @Test(arguments: TestBackend.available)
+    func refreshTokensRotateAndExpiredAccessTokensAreRefused(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.tokens.refreshReuseGrace = .zero }, overrides: Self.known) { world in
             let admin = try await world.adminToken()
             let live = try await world.createDepartment("Live assistance", admin: admin)
             let guest = try await world.createGuest(department: live.id)
@@ -153,13 +161,21 @@ struct IPTPGuestTests {
                 uri: "/xm/oauth2/token", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "grant_type=refresh_token&refresh_token=%zz <#")
             )
-            #expect(malformed.status == .badRequest)
-            #expect(try await world.call(.post, "/xm/oauth2/token", json: ["refresh_token": refresh]).status == .unauthorized)
+            malformed.expectError(.iptp(path: "/xm/oauth2/token"), .badRequest, code: "malformed_request")
+            try await world.call(.post, "/xm/oauth2/token", json: ["refresh_token": refresh])
+                .expectError(.iptp(path: "/xm/oauth2/token"), .unauthorized, code: "invalid_refresh_token")
 
-            let access = try #require(guest["access_token"]?.string)
-            try await Task.sleep(for: .milliseconds(2100))
-            let expired = try await world.call(.get, "/xm/api/sync?timeout=0", token: access)
-            #expect(expired.status == .unauthorized)
+            // Presenting a spent refresh token revoked that session; a new guest's token shows the expiry.
+            try await world.call(.get, "/xm/api/sync?timeout=0", token: try #require(guest["access_token"]?.string))
+                .expectError(.iptp(path: "/xm/api/sync"), .unauthorized, code: "unauthenticated")
+            let other = try await world.createGuest(department: live.id)
+            let access = try #require(other["access_token"]?.string)
+            let chat = try #require(other["chatId"]?.string)
+            world.clock.advance(by: world.config.tokens.visitorAccessTokenLifetime - .seconds(1))
+            #expect(try await world.call(.get, "/xm/api/sync?timeout=0&chatId=\(chat)", token: access).status == .ok)
+            world.clock.advance(by: .seconds(2))
+            try await world.call(.get, "/xm/api/sync?timeout=0&chatId=\(chat)", token: access)
+                .expectError(.iptp(path: "/xm/api/sync"), .unauthorized, code: "unauthenticated")
         }
     }
 

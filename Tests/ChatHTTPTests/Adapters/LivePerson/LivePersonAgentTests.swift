@@ -5,7 +5,7 @@ import HummingbirdTesting
 import ParleyTestSupport
 import Testing
 
-@Suite("LivePerson agent face")
+@Suite("LivePerson agent face", .timeLimit(.minutes(3)))
 struct LivePersonAgentTests {
     static let publicURL = "https://chat.example.com"
 
@@ -73,8 +73,9 @@ struct LivePersonAgentTests {
         }
     }
 
-    @Test func fromEventIdsReturnOnlyNewerEventsPairedByPosition() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func fromEventIdsReturnOnlyNewerEventsPairedByPosition(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (team, ann, first) = try await Self.acceptedChat(world)
             let second = try await world.startChat(department: team.department, message: "Second chat")
             _ = try await ann.call(.post, "incomingRequests", json: [String: String]())
@@ -100,8 +101,9 @@ struct LivePersonAgentTests {
         }
     }
 
-    @Test func theAgentsInfoAndTheChatsItServes() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func theAgentsInfoAndTheChatsItServes(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (team, ann, started) = try await Self.acceptedChat(world)
             _ = try await world.startChat(department: team.department, message: "Not taken yet")
             let info = try #require(try await ann.json(.get, "info?v=1&NC=true")["info"])
@@ -116,48 +118,52 @@ struct LivePersonAgentTests {
         }
     }
 
-    @Test func aChatTheAgentMayNotSeeIsNotFoundRatherThanForbiddenOrDropped() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func aChatTheAgentMayNotSeeIsNotFoundRatherThanForbiddenOrDropped(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (team, ann, mine) = try await Self.acceptedChat(world)
             let support = try await world.createDepartment("Support", admin: team.admin)
             let other = try await world.startChat(department: support.id)
-            let refused = try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),\(other.chat.id)")
-            #expect(refused.status == .notFound, "another department's chat does not exist for ann")
-            #expect(try JSONValue(data: Data(buffer: refused.body))["error"]?["code"]?.string == "chat_not_found")
-            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),nope").status == .notFound)
-            #expect(try await ann.call(.get, "chat?chatSessionKeys=").status == .badRequest)
-            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=1,2").status == .badRequest)
-            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=x").status == .badRequest)
-            #expect(try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=\(Int.max)").status == .badRequest)
-            #expect(try await ann.call(.get, "chat/\(mine.chat.id)/events?from=\(Int.max)").status == .badRequest)
-            #expect(try await ann.call(.get, "chat/\(mine.chat.id)/events/\(Int.max)").status == .notFound)
-            #expect(try await ann.call(.get, "chat/\(other.chat.id)/info").status == .notFound)
+            // Another department's chat does not exist for ann.
+            try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),\(other.chat.id)").expectError(.livePerson, .notFound, code: "chat_not_found")
+            try await ann.call(.get, "chat?chatSessionKeys=\(mine.chat.id),nope").expectError(.livePerson, .notFound, code: "chat_not_found")
+            for malformed in ["chat?chatSessionKeys=", "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=1,2",
+                              "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=x", "chat?chatSessionKeys=\(mine.chat.id)&fromEventIds=\(Int.max)",
+                              "chat/\(mine.chat.id)/events?from=\(Int.max)"] {
+                try await ann.call(.get, malformed).expectError(.livePerson, .badRequest, code: "malformed_request")
+            }
+            try await ann.call(.get, "chat/\(mine.chat.id)/events/\(Int.max)").expectError(.livePerson, .notFound, code: "event_not_found")
+            try await ann.call(.get, "chat/\(other.chat.id)/info").expectError(.livePerson, .notFound, code: "chat_not_found")
         }
     }
 
-    @Test func accountsSessionsAndCredentialsAreChecked() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func accountsSessionsAndCredentialsAreChecked(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let team = try await RoutingTests.team(world, ["ann", "bob"])
             let ann = try await LPAgent.login(world, "ann@example.com")
             let bob = try await LPAgent.login(world, "bob@example.com")
-            let wrong = try await world.call(.post, "\(LPAgent.account)/login?v=1&NC=true", json: ["username": "ann@example.com", "password": "wrong password"])
-            #expect(wrong.status == .unauthorized)
-            #expect(try JSONValue(data: Data(buffer: wrong.body))["error"]?["code"]?.string == "invalid_credentials")
-            #expect(try await world.call(.post, "/api/account/2/login", json: ["username": "ann@example.com", "password": TestWorld.password]).status == .notFound)
-            #expect(try await ann.call(.get, "/api/account/2/agentSession/\(ann.sessionID)/availability").status == .notFound)
-            #expect(try await world.call(.get, "\(ann.session)/availability").status == .unauthorized)
-            #expect(try await bob.call(.get, "\(ann.session)/availability").status == .notFound, "another agent's session does not exist for bob")
+            try await world.call(.post, "\(LPAgent.account)/login?v=1&NC=true", json: ["username": "ann@example.com", "password": "wrong password"])
+                .expectError(.livePerson, .unauthorized, code: "invalid_credentials")
+            try await world.call(.post, "/api/account/2/login", json: ["username": "ann@example.com", "password": TestWorld.password])
+                .expectError(.livePerson, .notFound, code: "account_not_found")
+            try await ann.call(.get, "/api/account/2/agentSession/\(ann.sessionID)/availability").expectError(.livePerson, .notFound, code: "account_not_found")
+            try await world.call(.get, "\(ann.session)/availability").expectError(.livePerson, .unauthorized, code: "unauthenticated")
+            // Another agent's session does not exist for bob.
+            try await bob.call(.get, "\(ann.session)/availability").expectError(.livePerson, .notFound, code: "agent_session_not_found")
 
             _ = try await ann.json(.put, "availability", json: ["availability": ["chat": "Online"]])
             #expect(try await ann.call(.delete, ann.session).status == .noContent)
-            #expect(try await ann.call(.get, "availability").status == .notFound, "an ended session is gone")
+            // An ended session is gone.
+            try await ann.call(.get, "availability").expectError(.livePerson, .notFound, code: "agent_session_not_found")
             let status = try await world.expect(.ok, Wire.AgentStatus.self, .get, "/v1/agents/\(team.ids["ann"]!)", token: team.admin)
             #expect(status.status == "offline", "ending the last agent session takes the agent offline")
         }
     }
 
-    @Test func availabilityTakesOnlineAwayAndOccupiedAndHonoursMethodOverride() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func availabilityTakesOnlineAwayAndOccupiedAndHonoursMethodOverride(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let team = try await RoutingTests.team(world, ["ann"])
             let ann = try await LPAgent.login(world, "ann@example.com")
             let override: HTTPFields = [HTTPField.Name("X-HTTP-Method-Override")!: "PUT"]
@@ -167,9 +173,9 @@ struct LivePersonAgentTests {
             let native = try await world.expect(.ok, Wire.AgentStatus.self, .get, "/v1/agents/\(team.ids["ann"]!)", token: team.admin)
             #expect(native.status == "away" && native.awayReason == "Occupied")
 
-            #expect(try await ann.call(.post, "availability", json: ["availability": ["chat": "Online"]]).status == .methodNotAllowed)
-            let busy = try await ann.call(.put, "availability", json: ["availability": ["chat": "Busy"]])
-            #expect(busy.status == .unprocessableContent)
+            try await ann.call(.post, "availability", json: ["availability": ["chat": "Online"]])
+                .expectError(.livePerson, .methodNotAllowed, code: "method_not_allowed")
+            try await ann.call(.put, "availability", json: ["availability": ["chat": "Busy"]]).expectError(.livePerson, .unprocessableContent, code: "invalid_field")
             #expect(try await ann.json(.put, "availability", json: ["availability": ["chat": "away"]])["availability"]?["chat"]?.string == "Away")
         }
     }

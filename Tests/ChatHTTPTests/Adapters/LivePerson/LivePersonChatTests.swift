@@ -8,10 +8,11 @@ import Testing
 import FoundationXML
 #endif
 
-@Suite("LivePerson agent face: working in a chat")
+@Suite("LivePerson agent face: working in a chat", .timeLimit(.minutes(3)))
 struct LivePersonChatTests {
-    @Test func xmlIsAnsweredWhenAskedForAndXmlBodiesAreRead() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func xmlIsAnsweredWhenAskedForAndXmlBodiesAreRead(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (_, ann, started) = try await LivePersonAgentTests.acceptedChat(world)
             let sent = try await ann.xml(.post, "chat/\(started.chat.id)/events?v=1&NC=true",
                                          #"<event type="line"><text>Fish &amp; chips &lt;3</text><textType>plain</textType></event>"#)
@@ -33,19 +34,18 @@ struct LivePersonChatTests {
             #expect(history.items.last?.text == "Fish & chips <3")
 
             let entities = #"<!DOCTYPE event [<!ENTITY a "aaaaaaaa">]><event type="line"><text>&a;</text></event>"#
-            #expect(try await ann.xml(.post, "chat/\(started.chat.id)/events", entities).status == .badRequest)
-            #expect(try await ann.xml(.post, "chat/\(started.chat.id)/events", "<event><text>unclosed</event>").status == .badRequest)
-
-            let refused = try await ann.xml(.get, "chat/nope/info")
-            #expect(refused.status == .notFound)
-            #expect(String(buffer: refused.body).contains("<error><time>"), "errors follow the asked format")
-            let unknown = try await ann.xml(.get, "chat/\(started.chat.id)/collaborationChannels")
-            #expect(unknown.status == .notFound && String(buffer: unknown.body).contains("<code>not_found</code>"))
+            try await ann.xml(.post, "chat/\(started.chat.id)/events", entities).expectError(.livePersonXML, .badRequest, code: "malformed_request")
+            try await ann.xml(.post, "chat/\(started.chat.id)/events", "<event><text>unclosed</event>")
+                .expectError(.livePersonXML, .badRequest, code: "malformed_request")
+            // Errors follow the asked format.
+            try await ann.xml(.get, "chat/nope/info").expectError(.livePersonXML, .notFound, code: "chat_not_found")
+            try await ann.xml(.get, "chat/\(started.chat.id)/collaborationChannels").expectError(.livePersonXML, .notFound, code: "not_found")
         }
     }
 
-    @Test func linesTypingAndAnAgentEndingTheChat() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func linesTypingAndAnAgentEndingTheChat(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (_, ann, started) = try await LivePersonAgentTests.acceptedChat(world)
             let chat = "chat/\(started.chat.id)"
             let sent = try await ann.call(.post, "\(chat)/events?v=1&NC=true", json: ["event": ["@type": "line", "text": "<div dir=\"ltr\">Hello &amp; welcome</div>", "textType": "html"]])
@@ -77,8 +77,10 @@ struct LivePersonChatTests {
             #expect(heard?["text"]?.string == "Offer the refund" && heard?["subType"]?.string == "ONLY_TO_REP" && heard?["by"]?.string == "Admin")
             let visitorView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: started.credentials.accessToken)
             #expect(!visitorView.items.contains { $0.text == "Offer the refund" })
-            #expect(try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "line", "text": "x", "subType": "LOUD"]]).status == .unprocessableContent)
-            #expect(try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "state", "state": "chatting"]]).status == .unprocessableContent)
+            try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "line", "text": "x", "subType": "LOUD"]])
+                .expectError(.livePerson, .unprocessableContent, code: "invalid_field")
+            try await ann.call(.post, "\(chat)/events", json: ["event": ["type": "state", "state": "chatting"]])
+                .expectError(.livePerson, .unprocessableContent, code: "invalid_field")
 
             let ended = try await ann.call(.post, "\(chat)/events", json: ["event": ["@type": "state", "state": "ended"]])
             #expect(ended.status == .created)
@@ -89,13 +91,18 @@ struct LivePersonChatTests {
         }
     }
 
-    @Test func typingLapsesUnlessRenewed() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func typingLapsesUnlessRenewed(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (_, ann, started) = try await LivePersonAgentTests.acceptedChat(world)
             let chat = "chat/\(started.chat.id)"
             _ = try await ann.json(.put, "\(chat)/info/agentTyping", json: ["agentTyping": "typing"], expect: .created)
+            world.clock.advance(by: world.config.limits.typingLifetime - .milliseconds(100))
             #expect(try await ann.json(.get, "\(chat)/info/agentTyping")["agentTyping"]?.string == "typing")
-            try await Task.sleep(for: .milliseconds(6500))
+            _ = try await ann.json(.put, "\(chat)/info/agentTyping", json: ["agentTyping": "typing"], expect: .created)
+            world.clock.advance(by: world.config.limits.typingLifetime - .milliseconds(100))
+            #expect(try await ann.json(.get, "\(chat)/info/agentTyping")["agentTyping"]?.string == "typing", "renewed")
+            world.clock.advance(by: .milliseconds(200))
             #expect(try await ann.json(.get, "\(chat)/info/agentTyping")["agentTyping"]?.string == "not-typing")
         }
     }
@@ -110,7 +117,8 @@ struct LivePersonChatTests {
             let toSkill = try await ann.send(.post, "\(chat)/transfer?v=1&NC=true",
                                              json: #"{"transfer": {"skill": {"id": \#(support.id)}, "text": "Billing question"}}"#)
             let tooLate = try await ann.send(.post, "\(chat)/transfer", json: #"{"transfer": {"skill": {"id": \#(support.id)}, "text": "  "}}"#)
-            #expect(tooLate.status == .notFound, "the chat left ann's department: for her it no longer exists")
+            // The chat left ann's department: for her it no longer exists.
+            tooLate.expectError(.livePerson, .notFound, code: "chat_not_found")
             #expect(toSkill.status == .ok, "\(String(buffer: toSkill.body))")
             let admin = try await LPAgent.login(world, TestWorld.adminEmail)
             let events = try #require(try await admin.poll([started.chat.id]).first).events
@@ -129,12 +137,13 @@ struct LivePersonChatTests {
             #expect(toAnn.status == .ok, "a blank text is no note: \(String(buffer: toAnn.body))")
             let afterward = try #require(try await bob.poll([started.chat.id]).first).events
             #expect(afterward.last { $0["systemMessageId"] != nil }?["systemMessageId"]?.string == "13")
-            #expect(try await bob.send(.post, "\(chat)/transfer", json: #"{"transfer": {"agent": {"id": 42}}}"#).status == .notFound)
+            try await bob.send(.post, "\(chat)/transfer", json: #"{"transfer": {"agent": {"id": 42}}}"#).expectError(.livePerson, .notFound, code: "agent_not_found")
         }
     }
 
-    @Test func agentSurveysAreKeptInTheChatsLogForAgentsOnly() async throws {
-        try await TestWorld.run { world in
+    @Test(arguments: TestBackend.available)
+    func agentSurveysAreKeptInTheChatsLogForAgentsOnly(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
             let (team, ann, started) = try await LivePersonAgentTests.acceptedChat(world)
             let chat = "chat/\(started.chat.id)"
             let survey = #"<survey><question id="7"><answer>Resolved</answer></question><question id="8"><answer>Billing</answer><answer>Refund</answer></question></survey>"#
@@ -150,9 +159,10 @@ struct LivePersonChatTests {
             let visitorView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(started.chat.id)/events", token: started.credentials.accessToken)
             #expect(!visitorView.items.contains { $0.type == "survey" })
 
-            #expect(try await ann.send(.post, "\(chat)/survey", json: #"{"survey": {"question": []}}"#).status == .unprocessableContent)
+            try await ann.send(.post, "\(chat)/survey", json: #"{"survey": {"question": []}}"#).expectError(.livePerson, .unprocessableContent, code: "invalid_field")
             let unserved = try await world.startChat(department: team.department)
-            #expect(try await ann.send(.post, "chat/\(unserved.chat.id)/survey", json: #"{"survey": {"question": {"id": "1", "answer": "x"}}}"#).status == .forbidden)
+            try await ann.send(.post, "chat/\(unserved.chat.id)/survey", json: #"{"survey": {"question": {"id": "1", "answer": "x"}}}"#)
+                .expectError(.livePerson, .forbidden, code: "not_chat_agent")
         }
     }
 }
