@@ -48,6 +48,8 @@ struct PasswordChangeTests {
 
             try await world.expectError(.unprocessableContent, code: "invalid_field", .patch, path, token: here.accessToken,
                                         json: ["password": Self.newPassword])
+            let withNull: [String: String?] = ["password": Self.newPassword, "currentPassword": nil]
+            try await world.expectError(.unprocessableContent, code: "invalid_field", .patch, path, token: here.accessToken, json: withNull)
             let wrong = try await world.call(.patch, path, token: here.accessToken,
                                              json: ["password": Self.newPassword, "currentPassword": "not my password"])
             #expect(wrong.status == .unprocessableContent)

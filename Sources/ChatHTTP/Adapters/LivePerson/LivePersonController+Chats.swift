@@ -194,11 +194,12 @@ extension LivePersonController {
         return Response(status: .ok)
     }
 
-    /// This server holds one account, so there is no other to transfer to.
+    /// This server holds one account, so a chat cannot move to another: a conflict with how
+    /// the server is set up (409), not a 404, which a client would read as the chat being gone.
     @Sendable func transferAccount(_ request: Request, context: Context) async throws -> Response {
         _ = try await agentSession(request, context)
         throw APIError(
-            status: .notImplemented, code: "not_supported",
+            status: .conflict, code: "not_supported",
             message: "This server has a single account; transfer to a skill or an agent instead."
         )
     }
