@@ -22,8 +22,10 @@ struct EventBusContractTests {
         return heard
     }
 
-    @Test(arguments: TestBackend.sharedDatabase)
-    func noticesReachTheOtherInstancesListenersOnceAndIntact(_ backend: TestBackend) async throws {
+    /// Runs `body` with the running buses of two instances on one scratch database.
+    static func withTwoInstances(
+        _ backend: TestBackend, _ body: @escaping @Sendable (_ busA: any EventBus, _ busB: any EventBus) async throws -> Void
+    ) async throws {
         try await withScratchDatabase(backend) { database in
             let first = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
             let second = try await SQLStorage.open(database.location, logger: .quiet, poolSize: ScratchDatabase.poolSize)
@@ -31,13 +33,20 @@ struct EventBusContractTests {
             let busB = second.makeEventBus(logger: .quiet)
             let running = [busA, busB].compactMap { $0 as? any Service }.map { service in Task { try await service.run() } }
             do {
-                try await Self.exchange(between: busA, and: busB)
+                try await body(busA, busB)
             } catch {
                 Issue.record(error)
             }
             running.forEach { $0.cancel() }
             await first.close()
             await second.close()
+        }
+    }
+
+    @Test(arguments: TestBackend.sharedDatabase)
+    func noticesReachTheOtherInstancesListenersOnceAndIntact(_ backend: TestBackend) async throws {
+        try await Self.withTwoInstances(backend) { busA, busB in
+            try await Self.exchange(between: busA, and: busB)
         }
     }
 
