@@ -42,6 +42,15 @@ struct EventBusTests {
         #expect(EventScope.everything.covers(Self.sales))
     }
 
+    @Test func anAgentHearsAChatOfferedToItFromAnotherDepartmentWhileTheOfferStands() {
+        var offered = Self.support
+        (offered.agentID, offered.offeredTo) = (nil, AgentID("a5"))
+        #expect(EventScope.agent(AgentID("a5"), departments: [DepartmentID(1)]).covers(offered))
+        #expect(!EventScope.agent(AgentID("a6"), departments: [DepartmentID(1)]).covers(offered), "only the agent it is offered to")
+        offered.offeredTo = nil
+        #expect(!EventScope.agent(AgentID("a5"), departments: [DepartmentID(1)]).covers(offered), "a withdrawn offer no longer covers it")
+    }
+
     @Test func aDroppedListenerStopsListening() async {
         let bus = LocalEventBus()
         do {

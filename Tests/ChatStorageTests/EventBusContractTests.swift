@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Event bus across instances", .timeLimit(.minutes(2)))
 struct EventBusContractTests {
-    static let chat = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: AgentID("a1"))
+    static let chat = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: AgentID("a1"), offeredTo: AgentID("a2"))
 
     /// Everything the listener has heard so far, probes left out: reads until a wake-up
     /// scheduled now, which queues behind every notice already delivered.

@@ -46,7 +46,8 @@ public struct ClientMessageKey: Sendable, Equatable {
 public enum EventScope: Sendable, Equatable {
     /// Every chat (admins).
     case everything
-    /// The chats of these departments and the chats this agent serves.
+    /// The chats of these departments, the chats this agent serves and the chats offered to it.
+    /// `covers(_:)` is the rule; a store's event query says the same in its own language.
     case agent(AgentID, departments: Set<DepartmentID>)
     /// One chat (its visitor).
     case chat(ChatID)

@@ -5,15 +5,18 @@ public struct ChatAddress: Sendable, Equatable {
     public var chatID: ChatID
     public var departmentID: DepartmentID
     public var agentID: AgentID?
+    /// The agent the chat is offered to, who may see it while the offer stands.
+    public var offeredTo: AgentID?
 
-    public init(chatID: ChatID, departmentID: DepartmentID, agentID: AgentID?) {
+    public init(chatID: ChatID, departmentID: DepartmentID, agentID: AgentID?, offeredTo: AgentID? = nil) {
         self.chatID = chatID
         self.departmentID = departmentID
         self.agentID = agentID
+        self.offeredTo = offeredTo
     }
 
     public init(_ chat: Chat) {
-        self.init(chatID: chat.id, departmentID: chat.departmentID, agentID: chat.agentID)
+        self.init(chatID: chat.id, departmentID: chat.departmentID, agentID: chat.agentID, offeredTo: chat.offer?.agentID)
     }
 }
 
@@ -159,7 +162,8 @@ extension EventScope {
         switch self {
         case .everything: true
         case .chat(let id): chat.chatID == id
-        case .agent(let agent, let departments): departments.contains(chat.departmentID) || chat.agentID == agent
+        case .agent(let agent, let departments):
+            departments.contains(chat.departmentID) || chat.agentID == agent || chat.offeredTo == agent
         }
     }
 }

@@ -16,8 +16,9 @@ struct ChatAccess: Sendable {
         return chat
     }
 
+    /// The same rule that decides which notices wake the agent's feeds and which events they read.
     static func agent(_ agent: Agent, sees chat: Chat) -> Bool {
-        agent.isAdmin || agent.serves(chat.departmentID) || chat.agentID == agent.id || chat.offer?.agentID == agent.id
+        scope(of: agent).covers(ChatAddress(chat))
     }
 
     /// Whether the agent may hand the chat on: it is active, and the agent serves it or is an admin.
@@ -29,9 +30,12 @@ struct ChatAccess: Sendable {
 
     static func scope(of principal: Principal) -> EventScope {
         switch principal.role {
-        case .agent(let agent) where agent.isAdmin: .everything
-        case .agent(let agent): .agent(agent.id, departments: Set(agent.departmentIDs))
+        case .agent(let agent): scope(of: agent)
         case .visitor(_, let chat): .chat(chat)
         }
+    }
+
+    static func scope(of agent: Agent) -> EventScope {
+        agent.isAdmin ? .everything : .agent(agent.id, departments: Set(agent.departmentIDs))
     }
 }

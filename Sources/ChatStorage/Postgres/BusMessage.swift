@@ -13,6 +13,7 @@ struct BusMessage: Codable, Equatable {
     var chatID: String?
     var departmentID: Int64?
     var agentID: String?
+    var offeredTo: String?
     var cursor: Int64?
     var authorKind: String?
     var authorID: String?
@@ -101,12 +102,16 @@ struct BusMessage: Codable, Equatable {
 
     private var chatAddress: ChatAddress? {
         guard let chatID, let departmentID else { return nil }
-        return ChatAddress(chatID: ChatID(chatID), departmentID: DepartmentID(departmentID), agentID: agentID.map(AgentID.init(rawValue:)))
+        return ChatAddress(
+            chatID: ChatID(chatID), departmentID: DepartmentID(departmentID), agentID: agentID.map(AgentID.init(rawValue:)),
+            offeredTo: offeredTo.map(AgentID.init(rawValue:))
+        )
     }
 
     private mutating func address(_ chat: ChatAddress) {
         chatID = chat.chatID.rawValue
         departmentID = chat.departmentID.rawValue
         agentID = chat.agentID?.rawValue
+        offeredTo = chat.offeredTo?.rawValue
     }
 }

@@ -119,9 +119,11 @@ extension SQLStorage {
                     ORDER BY cursor LIMIT \(bind: limit)
                     """
             case .agent(let agent, let departments):
+                // EventScope.covers(_:) in SQL: the agent's departments, its chats, its offers.
+                let own: SQLQueryString = "c.agent_id = \(bind: agent.rawValue) OR c.offered_to = \(bind: agent.rawValue)"
                 let visible: SQLQueryString = departments.isEmpty
-                    ? "c.agent_id = \(bind: agent.rawValue)"
-                    : "(c.department_id IN (\(binds: departments.sorted().map(\.rawValue))) OR c.agent_id = \(bind: agent.rawValue))"
+                    ? "(\(own))"
+                    : "(c.department_id IN (\(binds: departments.sorted().map(\.rawValue))) OR \(own))"
                 sql = """
                     SELECT e.* FROM chat_events e JOIN chats c ON c.id = e.chat_id
                     WHERE e.cursor > \(bind: cursor.rawValue) AND \(visible)

@@ -30,6 +30,35 @@ struct TransferTests {
         }
     }
 
+    /// An agent of another department may see a chat offered to it: its feed reads the chat's
+    /// events, and a waiting long-poll wakes for the offer.
+    @Test(arguments: TestBackend.available)
+    func anAgentOfAnotherDepartmentIsWokenByTheOfferAndReadsTheChat(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let team = try await RoutingTests.team(world, ["ann"])
+            let support = try await world.createDepartment("Support", admin: team.admin)
+            _ = try await world.agentToken("dave@example.com", departments: [support.id], admin: team.admin)
+            let login = try await world.login("dave@example.com")
+            let (dave, daveID) = (login.accessToken, login.agent.id)
+            _ = try await world.expect(.ok, Wire.AgentStatus.self, .put, "/v1/agents/\(daveID)/status", token: dave,
+                                       json: Wire.StatusChange(status: "away", awayReason: nil))
+            let chat = try await world.startChat(department: team.department).chat.id
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: team.agents["ann"])
+            let before = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=latest&timeout=0", token: dave).cursor
+
+            let waiting = Task {
+                try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(before)&timeout=8", token: dave)
+            }
+            try await world.waitForOpenFeeds(1)
+            _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/transfer", token: team.agents["ann"],
+                                       json: Wire.Transfer(agentId: daveID, departmentId: nil, note: "Yours"))
+            let woken = try await waiting.value
+            #expect(woken.events.contains { $0.chatId == chat && $0.type == "offered" }, "the offer woke dave's poll: \(woken.events.map(\.type))")
+            let read = try await world.expect(.ok, Wire.Sync.self, .get, "/v1/sync?cursor=\(before)&timeout=0", token: dave)
+            #expect(read.events.contains { $0.chatId == chat && $0.type == "transferred" && $0.text == "Yours" })
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aTransferWaitsForItsTargetAndARefusalReturnsTheChatToTheQueue(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
