@@ -59,9 +59,3 @@ public protocol SessionStore: Sendable {
     func feedPosition(of session: SessionID, scope: String) async throws -> EventCursor?
     func setFeedPosition(_ cursor: EventCursor, of session: SessionID, scope: String) async throws
 }
-
-/// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, SessionStore, CaptchaStore, RoutingStore, AgentSessionStore {
-    /// Succeeds when the database answers.
-    func ping() async throws
-}

@@ -21,14 +21,8 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil) async t
 /// Builds the HTTP application over services that are already open.
 public func buildApplication(_ config: AppConfig, services: ParleyServices, logger: Logger) -> some ApplicationProtocol {
     let router = buildRouter(config, services: services)
-    var background: [any Service] = [
-        StorageService(storage: services.storage),
-        RoutingSweeper(
-            routing: services.routing, chats: services.chats, auth: services.auth, agentSessions: services.agentSessions,
-            interval: config.routingSweepInterval, logger: logger
-        ),
-        TypingFollower(board: services.typing, bus: services.bus),
-    ]
+    var background: [any Service] = [StorageService(storage: services.storage)]
+    background += BackgroundJobs.all(services, sweepInterval: config.routingSweepInterval, logger: logger)
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)

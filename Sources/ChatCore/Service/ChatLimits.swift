@@ -49,37 +49,3 @@ public struct ChatLimits: Sendable, Equatable {
 
     public init() {}
 }
-
-/// How long tokens live.
-public struct TokenPolicy: Sendable, Equatable {
-    public var accessTokenLifetime: Duration = .seconds(15 * 60)
-    public var visitorAccessTokenLifetime: Duration = .seconds(30 * 60)
-    public var refreshTokenLifetime: Duration = .seconds(30 * 24 * 3600)
-    /// How long a spent refresh token still answers the successor it was traded for, so that
-    /// two refreshes a client sends at once do not log it out. After it, reuse revokes the session.
-    public var refreshReuseGrace: Duration = .seconds(5)
-
-    public init() {}
-}
-
-extension Date {
-    /// This date moved by a `Duration`.
-    public func adding(_ duration: Duration) -> Date {
-        let (seconds, attoseconds) = duration.components
-        return addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
-    }
-}
-
-/// Who asks for an administrative change: an authenticated principal, or the operator
-/// at the server's own command line (who is trusted).
-public enum Caller: Sendable {
-    case localOperator
-    case principal(Principal)
-
-    func requireAdmin() throws {
-        guard case .principal(let principal) = self else { return }
-        guard principal.agent?.isAdmin == true else {
-            throw ChatError.forbidden(reason: "Only admins may do this.")
-        }
-    }
-}
