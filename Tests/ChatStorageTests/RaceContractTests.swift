@@ -68,7 +68,7 @@ struct RaceContractTests {
                 for round in 0..<12 {
                     let router = round.isMultiple(of: 2) ? store : other
                     group.addTask {
-                        _ = try await router.routeDepartment(department.id, defaultCapacity: 2, at: Self.now) { snapshot in
+                        _ = try await router.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 2), at: Self.now) { snapshot in
                             RoutingPolicy.offers(for: snapshot, at: Self.now, coolDown: .seconds(20))
                         }
                     }

@@ -40,7 +40,7 @@ struct RoutingContractTests {
             _ = try await store.setAgentStatus(outsider.id, to: .online)
 
             let seen = Mutex<[RoutingSnapshot]>([])
-            let offered = try await store.routeDepartment(department.id, defaultCapacity: 2, at: Self.now) { snapshot in
+            let offered = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 2), at: Self.now) { snapshot in
                 seen.withLock { $0.append(snapshot) }
                 return [(chats[0], agents[0]), (chats[1], agents[1])]
             }
@@ -55,7 +55,7 @@ struct RoutingContractTests {
             #expect(try await store.agentLoads() == [agents[0]: 1, agents[1]: 1])
 
             let later = Self.now.addingTimeInterval(5)
-            let again = try await store.routeDepartment(department.id, defaultCapacity: 2, at: later) { snapshot in
+            let again = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 2), at: later) { snapshot in
                 seen.withLock { $0.append(snapshot) }
                 // A chat that is not waiting any more is not offered again, whatever the decision says.
                 return [(chats[0], agents[1])]
@@ -66,7 +66,7 @@ struct RoutingContractTests {
             #expect(second.candidates.allSatisfy { $0.load == 1 && $0.lastRoutedAt == Self.now })
             #expect(try await store.chat(chats[0])?.offer?.agentID == agents[0])
             await #expect(throws: ChatError.departmentNotFound(DepartmentID(999))) {
-                try await store.routeDepartment(DepartmentID(999), defaultCapacity: 2, at: Self.now) { _ in [] }
+                try await store.routeDepartment(DepartmentID(999), capacity: CapacityRule(defaultMaxChats: 2), at: Self.now) { _ in [] }
             }
         }
     }
@@ -78,7 +78,7 @@ struct RoutingContractTests {
             _ = try await store.setAgentCapacity(agents[0], maxChats: 5)
             func capacities() async throws -> [AgentID: Int] {
                 let seen = Mutex<[AgentID: Int]>([:])
-                _ = try await store.routeDepartment(department.id, defaultCapacity: 3, at: Self.now) { snapshot in
+                _ = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 3), at: Self.now) { snapshot in
                     seen.withLock { seen in snapshot.candidates.forEach { seen[$0.agentID] = $0.capacity } }
                     return []
                 }
@@ -104,7 +104,7 @@ struct RoutingContractTests {
         try await withStorage(backend) { store in
             let (department, agents, chats) = try await Self.queue(in: store, agents: ["ann"], chats: 3)
             let ann = agents[0]
-            _ = try await store.routeDepartment(department.id, defaultCapacity: 3, at: Self.now) { _ in [(chats[0], ann), (chats[1], ann)] }
+            _ = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 3), at: Self.now) { _ in [(chats[0], ann), (chats[1], ann)] }
             let loads = Mutex<[Int]>([])
             let join: @Sendable (Chat, Int) throws -> ChatChange = { chat, load in
                 loads.withLock { $0.append(load) }
@@ -129,8 +129,8 @@ struct RoutingContractTests {
     func expiredOffersAndWhoPassedOnAChat(_ backend: TestBackend) async throws {
         try await withStorage(backend) { store in
             let (department, agents, chats) = try await Self.queue(in: store, agents: ["ann", "bob"], chats: 2)
-            _ = try await store.routeDepartment(department.id, defaultCapacity: 3, at: Self.now) { _ in [(chats[0], agents[0])] }
-            _ = try await store.routeDepartment(department.id, defaultCapacity: 3, at: Self.now.addingTimeInterval(10)) { _ in [(chats[1], agents[1])] }
+            _ = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 3), at: Self.now) { _ in [(chats[0], agents[0])] }
+            _ = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 3), at: Self.now.addingTimeInterval(10)) { _ in [(chats[1], agents[1])] }
             #expect(try await store.chatsWithOffers(madeBefore: Self.now).isEmpty)
             #expect(try await store.chatsWithOffers(madeBefore: Self.now.addingTimeInterval(5)).map(\.id) == [chats[0]])
             #expect(try await store.chatsWithOffers(madeBefore: Self.now.addingTimeInterval(11)).map(\.id) == chats, "oldest offer first")
@@ -143,7 +143,7 @@ struct RoutingContractTests {
                 ChatChange(offer: .some(nil), events: [EventDraft(author: .system, body: .offerWithdrawn(agents[1], .agentUnavailable))])
             }
             let passes = Mutex<[ChatID: [AgentID: Date]]>([:])
-            _ = try await store.routeDepartment(department.id, defaultCapacity: 3, at: declinedAt) { snapshot in
+            _ = try await store.routeDepartment(department.id, capacity: CapacityRule(defaultMaxChats: 3), at: declinedAt) { snapshot in
                 passes.withLock { $0 = snapshot.passedOver }
                 return []
             }

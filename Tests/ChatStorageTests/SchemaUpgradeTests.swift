@@ -138,7 +138,7 @@ struct SchemaUpgradeTests {
         try await store.defineAwayStatus("Lunch", at: now)
         #expect(try await store.setAgentStatus(ann, to: AgentStatus(.away, awayReason: "Lunch")).status.awayReason == "Lunch")
         _ = try await store.setAgentStatus(ann, to: .online)
-        let offered = try await store.routeDepartment(DepartmentID(1), defaultCapacity: 3, at: now) { snapshot in
+        let offered = try await store.routeDepartment(DepartmentID(1), capacity: CapacityRule(defaultMaxChats: 3), at: now) { snapshot in
             RoutingPolicy.offers(for: snapshot, at: now, coolDown: .seconds(20))
         }
         #expect(offered.map(\.0.id) == [second.id])

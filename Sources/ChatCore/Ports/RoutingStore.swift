@@ -40,7 +40,7 @@ public protocol RoutingStore: Sendable {
     /// Reads a department's snapshot under a lock that serialises routing (across instances
     /// sharing a database), applies the offers `decide` returns, and commits.
     func routeDepartment(
-        _ id: DepartmentID, defaultCapacity: Int, at date: Date,
+        _ id: DepartmentID, capacity: CapacityRule, at date: Date,
         _ decide: @Sendable (RoutingSnapshot) -> [(ChatID, AgentID)]
     ) async throws -> [(Chat, [ChatEvent])]
 

@@ -124,8 +124,7 @@ public struct ChatService: Sendable {
         let chat = try await access.visibleChat(id, to: principal)
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may join chats.") }
         let department = try await store.department(chat.departmentID)
-        let capacity = department.map { RoutingPolicy.capacity(of: agent, in: $0, settings: routing.routingSettings) }
-            ?? routing.routingSettings.defaultMaxChats
+        let capacity = routing.routingSettings.capacity.capacity(of: agent, in: department)
         let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
             if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
             guard chat.state == .queued || chat.state == .transferring else { throw ChatError.chatNotQueued(chat.id) }

@@ -10,6 +10,10 @@ public struct RoutingSettings: Sendable, Equatable {
     public var awayOnMissedOffer = true
 
     public init() {}
+
+    public var capacity: CapacityRule {
+        CapacityRule(defaultMaxChats: defaultMaxChats)
+    }
 }
 
 /// The pure rule that pairs waiting chats with agents: every decision is a function of the
@@ -50,10 +54,5 @@ public enum RoutingPolicy {
         }
         if idleA != idleB { return idleA < idleB }
         return a.agentID.rawValue < b.agentID.rawValue
-    }
-
-    /// The capacity that applies to an agent in a department.
-    public static func capacity(of agent: Agent, in department: Department, settings: RoutingSettings) -> Int {
-        agent.maxChats ?? department.maxChatsPerAgent ?? settings.defaultMaxChats
     }
 }

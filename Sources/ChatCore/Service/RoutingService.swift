@@ -39,7 +39,7 @@ public struct RoutingService: Sendable {
     /// Offers the department's waiting chats to its eligible agents.
     public func route(_ department: DepartmentID) async throws {
         let date = now()
-        let offered = try await store.routeDepartment(department, defaultCapacity: settings.defaultMaxChats, at: date) { snapshot in
+        let offered = try await store.routeDepartment(department, capacity: settings.capacity, at: date) { snapshot in
             RoutingPolicy.offers(for: snapshot, at: date, coolDown: settings.offerTimeout)
         }
         for (chat, events) in offered {

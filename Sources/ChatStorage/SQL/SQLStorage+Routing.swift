@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLStorage {
     public func routeDepartment(
-        _ id: DepartmentID, defaultCapacity: Int, at date: Date,
+        _ id: DepartmentID, capacity: CapacityRule, at date: Date,
         _ decide: @Sendable (RoutingSnapshot) -> [(ChatID, AgentID)]
     ) async throws -> [(Chat, [ChatEvent])] {
         let kind = backend.kind
@@ -22,7 +22,7 @@ extension SQLStorage {
                 ORDER BY created_at, number
                 """).all().map(Rows.chat)
             guard !waiting.isEmpty else { return [] }
-            let candidates = try await Self.candidates(in: department, defaultCapacity: defaultCapacity, db: db)
+            let candidates = try await Self.candidates(in: department, capacity: capacity, db: db)
             let snapshot = RoutingSnapshot(
                 department: department, waiting: waiting, candidates: candidates,
                 passedOver: try await Self.passes(in: department.id, db: db)
@@ -188,7 +188,7 @@ extension SQLStorage {
 
     // MARK: Private
 
-    private static func candidates(in department: Department, defaultCapacity: Int, db: any SQLDatabase) async throws -> [RoutingCandidate] {
+    private static func candidates(in department: Department, capacity: CapacityRule, db: any SQLDatabase) async throws -> [RoutingCandidate] {
         let rows = try await db.raw("""
             SELECT a.id, a.max_chats, a.last_routed_at FROM agents a JOIN agent_departments m ON m.agent_id = a.id
             WHERE m.department_id = \(bind: department.id.rawValue) AND a.status = 'online'
@@ -198,7 +198,7 @@ extension SQLStorage {
             let id = AgentID(try row.decode(column: "id", as: String.self))
             return RoutingCandidate(
                 agentID: id, load: loads[id] ?? 0,
-                capacity: try row.decode(column: "max_chats", as: Int?.self) ?? department.maxChatsPerAgent ?? defaultCapacity,
+                capacity: capacity.capacity(agentLimit: try row.decode(column: "max_chats", as: Int?.self), in: department),
                 lastRoutedAt: try row.decode(column: "last_routed_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
             )
         }

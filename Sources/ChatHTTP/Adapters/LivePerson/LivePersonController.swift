@@ -87,7 +87,7 @@ struct LivePersonController {
         let (principal, links) = try await agentSession(request, context)
         let agent = try await services.directory.agent(try Self.agent(principal).id, by: .principal(principal))
         let departments = try await services.directory.departments().filter { agent.serves($0.id) }
-        let maxChats = departments.map { RoutingPolicy.capacity(of: agent, in: $0, settings: config.routing) }.max()
+        let maxChats = departments.map { config.routing.capacity.capacity(of: agent, in: $0) }.max()
             ?? agent.maxChats ?? config.routing.defaultMaxChats
         return request.livePersonFormat.response(.document("info", .fields([
             "link": LPLinks.link("\(links.session)/info", "self"),
