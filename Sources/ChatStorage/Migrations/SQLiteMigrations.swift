@@ -101,6 +101,7 @@ enum SQLiteMigrations {
         visitorPresence,
         transfers,
         agentSessions,
+        sessionsByAgent,
     ]
 }
 
@@ -164,5 +165,13 @@ extension SQLiteMigrations {
         )
         """,
         "CREATE INDEX agent_sessions_open ON agent_sessions (agent_id, ended_at)",
+    ])
+}
+
+extension SQLiteMigrations {
+    /// Revoking every session of an agent (a password change) and deleting an agent find its
+    /// sessions by index rather than by reading the whole table.
+    static let sessionsByAgent = Migration(version: 7, statements: [
+        "CREATE INDEX sessions_by_agent ON sessions (agent_id) WHERE agent_id IS NOT NULL",
     ])
 }
