@@ -7,10 +7,11 @@ public struct SentMessage: Sendable {
     public var isReplay: Bool
 }
 
-/// The life of a chat: start, join, messages, typing, close. Every change is committed to the
-/// chat's event log before it is acknowledged, and announced on the bus after.
+/// The life of a chat: start, join, messages, typing, close. Every change is decided by
+/// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
     private let store: any ParleyStore
+    private let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
@@ -23,13 +24,14 @@ public struct ChatService: Sendable {
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        store: any ParleyStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
         limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.typing = typing
         self.failures = failures
         self.store = store
+        self.log = log
         self.bus = bus
         self.auth = auth
         self.captchas = captchas
@@ -65,15 +67,10 @@ public struct ChatService: Sendable {
         )
         let chatID = ChatID(IdentifierGenerator.shortHex())
         let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id, chat: chatID)
-        let (chat, events) = try await store.createChat(
+        let (chat, events) = try await log.create(
             visitor: visitor, chatID: chatID, departmentID: request.departmentID,
-            events: [
-                EventDraft(author: .system, body: .stateChanged(.queued)),
-                EventDraft(author: .visitor(visitor.id), body: .message(message)),
-            ],
-            session: session, at: date
+            events: ChatTransitions.start(by: visitor.id, message: message), session: session, at: date
         )
-        await announce(chat, events)
         do {
             try await routing.route(chat.departmentID)
         } catch {
@@ -126,24 +123,9 @@ public struct ChatService: Sendable {
         let department = try await store.department(chat.departmentID)
         let capacity = department.map { RoutingPolicy.capacity(of: agent, in: $0, settings: routing.routingSettings) }
             ?? routing.routingSettings.defaultMaxChats
-        let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            guard chat.state == .queued || chat.state == .transferring else { throw ChatError.chatNotQueued(chat.id) }
-            // A chat transferred to an agent of another department is theirs to take.
-            guard agent.isAdmin || agent.serves(chat.departmentID) || chat.offer?.agentID == agent.id else {
-                throw ChatError.forbidden(reason: "You do not serve this chat's department.")
-            }
-            guard load < capacity else { throw ChatError.atCapacity(limit: capacity) }
-            var drafts: [EventDraft] = []
-            // Picking a chat offered to someone else takes the offer away from them.
-            if let offer = chat.offer, offer.agentID != agent.id {
-                drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID, .takenByAnother)))
-            }
-            // The state first, then who: "chatting", then "you are now chatting with …", as LivePerson shows it.
-            drafts += [EventDraft(author: .system, body: .stateChanged(.active)), EventDraft(author: .agent(agent.id), body: .joined)]
-            return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)
+        let (joined, _) = try await log.accept(id, by: agent.id, at: now()) { chat, load in
+            try ChatTransitions.join(chat, by: agent, load: load, capacity: capacity)
         }
-        await announce(joined, events)
         if let offer = chat.offer, offer.agentID != agent.id {
             try await routing.route(joined.departmentID)
         }
@@ -175,16 +157,11 @@ public struct ChatService: Sendable {
         _ = try await access.visibleChat(id, to: principal)
         let author = principal.author
         let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
-        let update = try await store.updateChat(id, replaying: key, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            if case .agent(let agent) = principal.role, chat.agentID != agent.id {
-                throw ChatError.notChatAgent(chat.id)
-            }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
+        let update = try await log.update(id, replaying: key, at: now()) { chat in
+            try ChatTransitions.send(text, clientMessageID: clientMessageID, in: chat, by: principal, maxEvents: limits.maxChatEvents)
         }
-        let (_, events, isReplay) = await finish(update)
-        guard let event = events.last else { throw ChatError.storageUnavailable }
+        let isReplay = if case .replayed = update { true } else { false }
+        let event = try update.lastEvent()
         await typing.stopped(author, in: id)
         return SentMessage(event: event, isReplay: isReplay)
     }
@@ -196,13 +173,10 @@ public struct ChatService: Sendable {
         let text = try Validate.message(text, field: "text", limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .note(text))])
+        let update = try await log.update(id, at: now()) { chat in
+            try ChatTransitions.note(text, in: chat, by: agent, maxEvents: limits.maxChatEvents)
         }
-        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
-        return event
+        return try update.lastEvent()
     }
 
     /// Records the agent survey (wrap-up form) of a chat the caller serves or served.
@@ -211,27 +185,16 @@ public struct ChatService: Sendable {
         let answers = try Validate.surveyAnswers(answers, limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .surveyAnswered(answers))])
+        let update = try await log.update(id, at: now()) { chat in
+            try ChatTransitions.answerSurvey(answers, in: chat, by: agent, maxEvents: limits.maxChatEvents)
         }
-        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
-        return event
+        return try update.lastEvent()
     }
 
     /// Ends the chat; either side may.
     public func close(_ id: ChatID, as principal: Principal) async throws -> Chat {
         _ = try await access.visibleChat(id, to: principal)
-        let author = principal.author
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            if case .agent(let agent) = principal.role, chat.agentID != nil, chat.agentID != agent.id, !agent.isAdmin {
-                throw ChatError.notChatAgent(chat.id)
-            }
-            return ChatChange(state: .ended, offer: .some(nil), events: [EventDraft(author: author, body: .stateChanged(.ended))])
-        }
-        let closed = await finish(update).chat
+        let closed = try await log.update(id, at: now()) { chat in try ChatTransitions.close(chat, by: principal) }.chat
         // An ended chat frees its agent's capacity, or the offer it held.
         try await routing.route(closed.departmentID)
         return closed
@@ -246,7 +209,7 @@ public struct ChatService: Sendable {
         let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
         // Whether the caller may transfer the chat at all comes before whether the target can take it;
         // both are checked again under the chat's lock.
-        try ChatAccess.checkTransferable(current, by: agent)
+        try ChatTransitions.checkTransferable(current, by: agent)
         switch target {
         case .agent(let targetID):
             guard let target = try await store.agent(targetID) else { throw ChatError.agentNotFound(targetID) }
@@ -257,21 +220,9 @@ public struct ChatService: Sendable {
             guard try await store.department(department) != nil else { throw ChatError.departmentNotFound(department) }
         }
         let date = now()
-        let update = try await store.updateChat(id, replaying: nil, at: date) { chat in
-            try ChatAccess.checkTransferable(chat, by: agent)
-            let transferred = EventDraft(author: .agent(agent.id), body: .transferred(target, note: note))
-            let transferring = EventDraft(author: .system, body: .stateChanged(.transferring))
-            switch target {
-            case .agent(let targetID):
-                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(Offer(agentID: targetID, at: date)), events: [
-                    transferred, transferring, EventDraft(author: .system, body: .offered(targetID)),
-                ])
-            case .department(let department):
-                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(nil), departmentID: department,
-                                  events: [transferred, transferring])
-            }
-        }
-        let transferred = await finish(update).chat
+        let transferred = try await log.update(id, at: date) { chat in
+            try ChatTransitions.transfer(chat, to: target, note: note, by: agent, at: date)
+        }.chat
         try await routing.route(transferred.departmentID)
         return transferred
     }
@@ -281,15 +232,8 @@ public struct ChatService: Sendable {
     public func endAbandonedChats() async throws {
         let date = now()
         for chat in try await store.chatsWithVisitorsGone(since: date.adding(.zero - limits.visitorInactivityTimeout)) {
-            let update = try await store.updateChat(chat.id, replaying: nil, at: date) { chat in
-                guard chat.state != .ended else { return ChatChange(events: []) }
-                return ChatChange(state: .ended, offer: .some(nil), events: [
-                    EventDraft(author: .system, body: .notice(.visitorLeft)),
-                    EventDraft(author: .system, body: .stateChanged(.ended)),
-                ])
-            }
+            let update = try await log.update(chat.id, at: date) { chat in ChatTransitions.abandon(chat) }
             if case .applied(let ended, let events) = update, !events.isEmpty {
-                await announce(ended, events)
                 try await routing.route(ended.departmentID)
             }
         }
@@ -354,20 +298,5 @@ public struct ChatService: Sendable {
     private func visitorChat(of principal: Principal) throws -> ChatID {
         guard case .visitor(_, let chat) = principal.role else { throw ChatError.unauthenticated }
         return chat
-    }
-
-    private func finish(_ update: ChatUpdate) async -> (chat: Chat, events: [ChatEvent], isReplay: Bool) {
-        switch update {
-        case .applied(let chat, let events):
-            await announce(chat, events)
-            return (chat, events, false)
-        case .replayed(let chat, let event):
-            return (chat, [event], true)
-        }
-    }
-
-    private func announce(_ chat: Chat, _ events: [ChatEvent]) async {
-        guard let last = events.last else { return }
-        await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
     }
 }

@@ -53,7 +53,8 @@ public struct ParleyServices: Sendable {
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
-        let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits, now: now)
+        let log = ChatLog(store: storage, bus: bus)
+        let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
         let captchas = CaptchaService(
@@ -67,7 +68,7 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
             ),
             chats: ChatService(
-                store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
