@@ -4,6 +4,8 @@ import Foundation
 public protocol ChatLogObserver: Sendable {
     /// Called after each commit that appended events, with the chat as committed and the
     /// events in their order; never for a change that appended nothing or a replayed message.
+    /// The write waits for it, so it must be quick: work that may be slow or must survive a
+    /// restart keeps its own position in the log and reads from the store.
     func committed(_ events: [ChatEvent], to chat: Chat) async
 }
 
