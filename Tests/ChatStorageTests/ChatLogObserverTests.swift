@@ -2,19 +2,7 @@ import ChatCore
 import ChatStorage
 import Foundation
 import ParleyTestSupport
-import Synchronization
 import Testing
-
-/// Keeps every batch the log hands it.
-final class RecordingObserver: ChatLogObserver {
-    private let batches = Mutex<[[ChatEvent]]>([])
-
-    func committed(_ events: [ChatEvent], to chat: Chat) async {
-        batches.withLock { $0.append(events) }
-    }
-
-    var seen: [[ChatEvent]] { batches.withLock { $0 } }
-}
 
 @Suite("Chat log observers", .timeLimit(.minutes(2)))
 struct ChatLogObserverTests {
@@ -23,7 +11,7 @@ struct ChatLogObserverTests {
     @Test(arguments: TestBackend.available)
     func anObserverSeesEveryCommittedBatchOnceAndNothingForAReplay(_ backend: TestBackend) async throws {
         try await withStorage(backend) { store in
-            let observer = RecordingObserver()
+            let observer = RecordingChatObserver()
             let log = ChatLog(store: store, bus: LocalEventBus(), observers: [observer])
             let routing = RoutingService(store: store, log: log, bus: LocalEventBus(), settings: RoutingSettings(), now: { Self.now })
             let (department, agents, _) = try await RoutingContractTests.queue(in: store, agents: ["ann"], chats: 0)
