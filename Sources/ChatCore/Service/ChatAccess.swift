@@ -21,13 +21,6 @@ struct ChatAccess: Sendable {
         scope(of: agent).covers(ChatAddress(chat))
     }
 
-    /// Whether the agent may hand the chat on: it is active, and the agent serves it or is an admin.
-    static func checkTransferable(_ chat: Chat, by agent: Agent) throws {
-        if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-        guard chat.state == .active else { throw ChatError.chatNotActive(chat.id) }
-        guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
-    }
-
     static func scope(of principal: Principal) -> EventScope {
         switch principal.role {
         case .agent(let agent): scope(of: agent)

@@ -7,29 +7,31 @@ public struct SentMessage: Sendable {
     public var isReplay: Bool
 }
 
-/// The life of a chat: start, join, messages, typing, close. Every change is committed to the
-/// chat's event log before it is acknowledged, and announced on the bus after.
+/// The life of a chat: start, join, messages, typing, close. Every change is decided by
+/// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
-    private let store: any ParleyStore
+    let store: any ParleyStore
+    private let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
     private let routing: RoutingService
-    private let access: ChatAccess
-    private let limits: ChatLimits
+    let access: ChatAccess
+    let limits: ChatLimits
     private let typing: TypingBoard
     private let failures: any FailureReporter
     private let throttle: ChatThrottle
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        store: any ParleyStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
         limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.typing = typing
         self.failures = failures
         self.store = store
+        self.log = log
         self.bus = bus
         self.auth = auth
         self.captchas = captchas
@@ -65,57 +67,16 @@ public struct ChatService: Sendable {
         )
         let chatID = ChatID(IdentifierGenerator.shortHex())
         let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id, chat: chatID)
-        let (chat, events) = try await store.createChat(
+        let (chat, events) = try await log.create(
             visitor: visitor, chatID: chatID, departmentID: request.departmentID,
-            events: [
-                EventDraft(author: .system, body: .stateChanged(.queued)),
-                EventDraft(author: .visitor(visitor.id), body: .message(message)),
-            ],
-            session: session, at: date
+            events: ChatTransitions.start(by: visitor.id, message: message), session: session, at: date
         )
-        await announce(chat, events)
         do {
             try await routing.route(chat.departmentID)
         } catch {
             failures.report(error, during: "routing a new chat", details: ["chat_id": chat.id.rawValue])
         }
         return StartedChat(chat: chat, visitor: visitor, events: events, credentials: credentials)
-    }
-
-    /// Chats an agent may see, filtered by state and department.
-    public func chats(states: [ChatState], departmentID: DepartmentID?, limit: Int, for principal: Principal) async throws -> [Chat] {
-        guard let agent = principal.agent else {
-            return [try await access.visibleChat(try visitorChat(of: principal), to: principal)]
-        }
-        let limit = try Validate.pageSize(limit, limits: limits)
-        var query = ChatQuery(states: states, limit: limit)
-        if agent.isAdmin {
-            query.departmentIDs = departmentID.map { [$0] }
-        } else if let departmentID {
-            guard agent.serves(departmentID) else {
-                throw ChatError.forbidden(reason: "You do not serve department \(departmentID).")
-            }
-            query.departmentIDs = [departmentID]
-        } else {
-            query.departmentIDs = agent.departmentIDs
-            query.agentID = agent.id
-        }
-        return try await store.chats(query)
-    }
-
-    /// The active chats the calling agent serves, oldest first.
-    public func chatsServed(by principal: Principal) async throws -> [Chat] {
-        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents serve chats.") }
-        return try await store.chats(ChatQuery(states: [.active], agentID: agent.id, limit: limits.maxPageSize))
-    }
-
-    public func chat(_ id: ChatID, for principal: Principal) async throws -> Chat {
-        try await access.visibleChat(id, to: principal)
-    }
-
-    public func visitor(of chat: Chat) async throws -> Visitor {
-        guard let visitor = try await store.visitor(chat.visitorID) else { throw ChatError.chatNotFound(chat.id) }
-        return visitor
     }
 
     /// An agent accepts a queued chat (offered to it or not) and becomes the one serving it,
@@ -125,24 +86,9 @@ public struct ChatService: Sendable {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may join chats.") }
         let department = try await store.department(chat.departmentID)
         let capacity = routing.routingSettings.capacity.capacity(of: agent, in: department)
-        let (joined, events) = try await store.acceptChat(id, by: agent.id, at: now()) { chat, load in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            guard chat.state == .queued || chat.state == .transferring else { throw ChatError.chatNotQueued(chat.id) }
-            // A chat transferred to an agent of another department is theirs to take.
-            guard agent.isAdmin || agent.serves(chat.departmentID) || chat.offer?.agentID == agent.id else {
-                throw ChatError.forbidden(reason: "You do not serve this chat's department.")
-            }
-            guard load < capacity else { throw ChatError.atCapacity(limit: capacity) }
-            var drafts: [EventDraft] = []
-            // Picking a chat offered to someone else takes the offer away from them.
-            if let offer = chat.offer, offer.agentID != agent.id {
-                drafts.append(EventDraft(author: .system, body: .offerWithdrawn(offer.agentID, .takenByAnother)))
-            }
-            // The state first, then who: "chatting", then "you are now chatting with …", as LivePerson shows it.
-            drafts += [EventDraft(author: .system, body: .stateChanged(.active)), EventDraft(author: .agent(agent.id), body: .joined)]
-            return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)
+        let (joined, _) = try await log.accept(id, by: agent.id, at: now()) { chat, load in
+            try ChatTransitions.join(chat, by: agent, load: load, capacity: capacity)
         }
-        await announce(joined, events)
         if let offer = chat.offer, offer.agentID != agent.id {
             try await routing.route(joined.departmentID)
         }
@@ -174,16 +120,11 @@ public struct ChatService: Sendable {
         _ = try await access.visibleChat(id, to: principal)
         let author = principal.author
         let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
-        let update = try await store.updateChat(id, replaying: key, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            if case .agent(let agent) = principal.role, chat.agentID != agent.id {
-                throw ChatError.notChatAgent(chat.id)
-            }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
+        let update = try await log.update(id, replaying: key, at: now()) { chat in
+            try ChatTransitions.send(text, clientMessageID: clientMessageID, in: chat, by: principal, maxEvents: limits.maxChatEvents)
         }
-        let (_, events, isReplay) = await finish(update)
-        guard let event = events.last else { throw ChatError.storageUnavailable }
+        let isReplay = if case .replayed = update { true } else { false }
+        let event = try update.lastEvent()
         await typing.stopped(author, in: id)
         return SentMessage(event: event, isReplay: isReplay)
     }
@@ -195,13 +136,10 @@ public struct ChatService: Sendable {
         let text = try Validate.message(text, field: "text", limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .note(text))])
+        let update = try await log.update(id, at: now()) { chat in
+            try ChatTransitions.note(text, in: chat, by: agent, maxEvents: limits.maxChatEvents)
         }
-        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
-        return event
+        return try update.lastEvent()
     }
 
     /// Records the agent survey (wrap-up form) of a chat the caller serves or served.
@@ -210,27 +148,16 @@ public struct ChatService: Sendable {
         let answers = try Validate.surveyAnswers(answers, limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            guard chat.agentID == agent.id || agent.isAdmin else { throw ChatError.notChatAgent(chat.id) }
-            try throttle.checkRoom(in: chat)
-            return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .surveyAnswered(answers))])
+        let update = try await log.update(id, at: now()) { chat in
+            try ChatTransitions.answerSurvey(answers, in: chat, by: agent, maxEvents: limits.maxChatEvents)
         }
-        guard let event = await finish(update).events.last else { throw ChatError.storageUnavailable }
-        return event
+        return try update.lastEvent()
     }
 
     /// Ends the chat; either side may.
     public func close(_ id: ChatID, as principal: Principal) async throws -> Chat {
         _ = try await access.visibleChat(id, to: principal)
-        let author = principal.author
-        let update = try await store.updateChat(id, replaying: nil, at: now()) { chat in
-            if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-            if case .agent(let agent) = principal.role, chat.agentID != nil, chat.agentID != agent.id, !agent.isAdmin {
-                throw ChatError.notChatAgent(chat.id)
-            }
-            return ChatChange(state: .ended, offer: .some(nil), events: [EventDraft(author: author, body: .stateChanged(.ended))])
-        }
-        let closed = await finish(update).chat
+        let closed = try await log.update(id, at: now()) { chat in try ChatTransitions.close(chat, by: principal) }.chat
         // An ended chat frees its agent's capacity, or the offer it held.
         try await routing.route(closed.departmentID)
         return closed
@@ -245,7 +172,7 @@ public struct ChatService: Sendable {
         let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
         // Whether the caller may transfer the chat at all comes before whether the target can take it;
         // both are checked again under the chat's lock.
-        try ChatAccess.checkTransferable(current, by: agent)
+        try ChatTransitions.checkTransferable(current, by: agent)
         switch target {
         case .agent(let targetID):
             guard let target = try await store.agent(targetID) else { throw ChatError.agentNotFound(targetID) }
@@ -256,21 +183,9 @@ public struct ChatService: Sendable {
             guard try await store.department(department) != nil else { throw ChatError.departmentNotFound(department) }
         }
         let date = now()
-        let update = try await store.updateChat(id, replaying: nil, at: date) { chat in
-            try ChatAccess.checkTransferable(chat, by: agent)
-            let transferred = EventDraft(author: .agent(agent.id), body: .transferred(target, note: note))
-            let transferring = EventDraft(author: .system, body: .stateChanged(.transferring))
-            switch target {
-            case .agent(let targetID):
-                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(Offer(agentID: targetID, at: date)), events: [
-                    transferred, transferring, EventDraft(author: .system, body: .offered(targetID)),
-                ])
-            case .department(let department):
-                return ChatChange(state: .transferring, agentID: .some(nil), offer: .some(nil), departmentID: department,
-                                  events: [transferred, transferring])
-            }
-        }
-        let transferred = await finish(update).chat
+        let transferred = try await log.update(id, at: date) { chat in
+            try ChatTransitions.transfer(chat, to: target, note: note, by: agent, at: date)
+        }.chat
         try await routing.route(transferred.departmentID)
         return transferred
     }
@@ -280,15 +195,8 @@ public struct ChatService: Sendable {
     public func endAbandonedChats() async throws {
         let date = now()
         for chat in try await store.chatsWithVisitorsGone(since: date.adding(.zero - limits.visitorInactivityTimeout)) {
-            let update = try await store.updateChat(chat.id, replaying: nil, at: date) { chat in
-                guard chat.state != .ended else { return ChatChange(events: []) }
-                return ChatChange(state: .ended, offer: .some(nil), events: [
-                    EventDraft(author: .system, body: .notice(.visitorLeft)),
-                    EventDraft(author: .system, body: .stateChanged(.ended)),
-                ])
-            }
+            let update = try await log.update(chat.id, at: date) { chat in ChatTransitions.abandon(chat) }
             if case .applied(let ended, let events) = update, !events.isEmpty {
-                await announce(ended, events)
                 try await routing.route(ended.departmentID)
             }
         }
@@ -313,60 +221,5 @@ public struct ChatService: Sendable {
     public func typists(in id: ChatID, for principal: Principal) async throws -> Set<EventAuthor> {
         _ = try await access.visibleChat(id, to: principal)
         return await typing.typists(in: id, at: now())
-    }
-
-    /// A page of one chat's history, oldest first, and whether more lies beyond it.
-    public func history(of id: ChatID, page: EventPage, for principal: Principal) async throws -> (events: [ChatEvent], hasMore: Bool) {
-        // Ask for one more than the page holds, to learn whether there is more.
-        let limit: Int
-        let widened: EventPage
-        switch page {
-        case .after(let from, let size):
-            limit = try Validate.pageSize(size, limits: limits)
-            widened = .after(from, limit: limit + 1)
-        case .before(let from, let size):
-            limit = try Validate.pageSize(size, limits: limits)
-            widened = .before(from, limit: limit + 1)
-        }
-        _ = try await access.visibleChat(id, to: principal)
-        var events = try await store.events(of: id, page: widened)
-        let hasMore = events.count > limit
-        if hasMore {
-            if case .after = page { events.removeLast() } else { events.removeFirst() }
-        }
-        return (EventFeed.visible(events, to: principal), hasMore)
-    }
-
-    /// The display names of the events' authors (system events have none).
-    public func authorNames(of events: [ChatEvent]) async throws -> [EventAuthor: String] {
-        var names: [EventAuthor: String] = [:]
-        for author in Set(events.map(\.author)) {
-            switch author {
-            case .visitor(let id): names[author] = try await store.visitor(id)?.name
-            case .agent(let id): names[author] = try await store.agent(id)?.name
-            case .system: break
-            }
-        }
-        return names
-    }
-
-    private func visitorChat(of principal: Principal) throws -> ChatID {
-        guard case .visitor(_, let chat) = principal.role else { throw ChatError.unauthenticated }
-        return chat
-    }
-
-    private func finish(_ update: ChatUpdate) async -> (chat: Chat, events: [ChatEvent], isReplay: Bool) {
-        switch update {
-        case .applied(let chat, let events):
-            await announce(chat, events)
-            return (chat, events, false)
-        case .replayed(let chat, let event):
-            return (chat, [event], true)
-        }
-    }
-
-    private func announce(_ chat: Chat, _ events: [ChatEvent]) async {
-        guard let last = events.last else { return }
-        await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
     }
 }

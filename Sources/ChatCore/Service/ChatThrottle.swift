@@ -28,12 +28,10 @@ final class ChatThrottle: Sendable {
     private let messages: TokenBuckets<SessionID>
     private let typing: TokenBuckets<SessionID>
     private let memory = Mutex(TypingMemory())
-    private let maxChatEvents: Int
 
     init(limits: ChatLimits) {
         messages = TokenBuckets(perMinute: limits.messagesPerMinute, burst: limits.messageBurst)
         typing = TokenBuckets(perMinute: limits.typingPerMinute, burst: limits.typingBurst)
-        maxChatEvents = limits.maxChatEvents
     }
 
     /// Counts one message (a line, a note, a survey) of the principal's session, or throws
@@ -64,10 +62,5 @@ final class ChatThrottle: Sendable {
             memory.states[key] = TypingState(isTyping: notice.isTyping, at: date)
         }
         return true
-    }
-
-    /// Refuses a new line, note or survey in a chat that holds as many events as a chat may.
-    func checkRoom(in chat: Chat) throws {
-        guard chat.nextEventID < maxChatEvents else { throw ChatError.chatFull(chat.id, limit: maxChatEvents) }
     }
 }

@@ -18,16 +18,18 @@ public struct QueueStanding: Sendable, Equatable {
 /// under the store's routing lock, so two agents are never offered the same chat.
 public struct RoutingService: Sendable {
     private let store: any ParleyStore
+    private let log: ChatLog
     private let bus: any EventBus
     private let settings: RoutingSettings
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
+        store: any ParleyStore, log: ChatLog, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.log = log
         self.bus = bus
         self.settings = settings
         self.limits = limits
@@ -39,11 +41,8 @@ public struct RoutingService: Sendable {
     /// Offers the department's waiting chats to its eligible agents.
     public func route(_ department: DepartmentID) async throws {
         let date = now()
-        let offered = try await store.routeDepartment(department, capacity: settings.capacity, at: date) { snapshot in
+        _ = try await log.route(department, capacity: settings.capacity, at: date) { snapshot in
             RoutingPolicy.offers(for: snapshot, at: date, coolDown: settings.offerTimeout)
-        }
-        for (chat, events) in offered {
-            await announce(chat, events)
         }
     }
 
@@ -114,14 +113,8 @@ public struct RoutingService: Sendable {
     /// An agent turns down an offer; the chat goes to the next agent.
     public func decline(_ chat: ChatID, as principal: Principal) async throws {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents receive offers.") }
-        let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
-            guard chat.offer?.agentID == agent.id else { throw ChatError.noOffer(chat.id) }
-            return Self.withdrawal(of: chat, by: .agent(agent.id), because: .declined)
-        }
-        if case .applied(let chat, let events) = update {
-            await announce(chat, events)
-            try await route(chat.departmentID)
-        }
+        let declined = try await log.update(chat, at: now()) { chat in try ChatTransitions.decline(chat, by: agent.id) }
+        try await route(declined.chat.departmentID)
     }
 
     /// Withdraws offers older than the offer timeout, sets their agents away if so
@@ -192,22 +185,9 @@ public struct RoutingService: Sendable {
 
     /// Withdraws `offer` if it still stands; false when someone got there first.
     private func withdraw(_ offer: Offer, from chat: ChatID, because ending: OfferEnding) async throws -> Bool {
-        let update = try await store.updateChat(chat, replaying: nil, at: now()) { chat in
-            guard chat.state == .queued || chat.state == .transferring, chat.offer == offer else { return ChatChange(events: []) }
-            return Self.withdrawal(of: chat, by: .system, because: ending)
-        }
-        guard case .applied(let chat, let events) = update, !events.isEmpty else { return false }
-        await announce(chat, events)
+        let update = try await log.update(chat, at: now()) { chat in ChatTransitions.withdraw(offer, from: chat, because: ending) }
+        guard case .applied(_, let events) = update, !events.isEmpty else { return false }
         return true
-    }
-
-    /// Takes back a chat's offer; a transfer that was not accepted returns to the queue.
-    private static func withdrawal(of chat: Chat, by author: EventAuthor, because ending: OfferEnding) -> ChatChange {
-        guard let offer = chat.offer else { return ChatChange(events: []) }
-        var events = [EventDraft(author: author, body: .offerWithdrawn(offer.agentID, ending))]
-        guard chat.state == .transferring else { return ChatChange(offer: .some(nil), events: events) }
-        events.append(EventDraft(author: .system, body: .stateChanged(.queued)))
-        return ChatChange(state: .queued, offer: .some(nil), events: events)
     }
 
     private func requireSelfOrAdmin(_ id: AgentID, _ caller: Caller) throws {
@@ -217,10 +197,5 @@ public struct RoutingService: Sendable {
         if case .principal(let principal) = caller, principal.agent == nil {
             throw ChatError.forbidden(reason: "Only agents have a status.")
         }
-    }
-
-    private func announce(_ chat: Chat, _ events: [ChatEvent]) async {
-        guard let last = events.last else { return }
-        await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
     }
 }

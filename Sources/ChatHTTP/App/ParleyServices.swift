@@ -29,13 +29,17 @@ public struct ParleyServices: Sendable {
         public var captchaDrawing: (any CaptchaDrawing)?
         /// The clock every service and the sweeper's checks read (tests move it on instead of sleeping).
         public var now: (@Sendable () -> Date)?
+        /// What hears every committed batch of chat events, besides the bus.
+        public var chatObservers: [any ChatLogObserver]
 
         public init(
-            insights: VisitorInsights? = nil, captchaDrawing: (any CaptchaDrawing)? = nil, now: (@Sendable () -> Date)? = nil
+            insights: VisitorInsights? = nil, captchaDrawing: (any CaptchaDrawing)? = nil, now: (@Sendable () -> Date)? = nil,
+            chatObservers: [any ChatLogObserver] = []
         ) {
             self.insights = insights
             self.captchaDrawing = captchaDrawing
             self.now = now
+            self.chatObservers = chatObservers
         }
     }
 
@@ -53,7 +57,8 @@ public struct ParleyServices: Sendable {
         if !config.captcha.isRequired {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
-        let routing = RoutingService(store: storage, bus: bus, settings: config.routing, limits: config.limits, now: now)
+        let log = ChatLog(store: storage, bus: bus, observers: overrides.chatObservers)
+        let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
         let captchas = CaptchaService(
@@ -67,7 +72,7 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
             ),
             chats: ChatService(
-                store: storage, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),

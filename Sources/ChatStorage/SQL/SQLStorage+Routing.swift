@@ -31,10 +31,7 @@ extension SQLStorage {
             var results: [(Chat, [ChatEvent])] = []
             for (chatID, agent) in decide(snapshot) {
                 guard var chat = waiting.first(where: { $0.id == chatID }) else { continue }
-                let change = ChatChange(offer: Offer(agentID: agent, at: offeredAt), events: [
-                    EventDraft(author: .system, body: .offered(agent)),
-                ])
-                let events = try await Self.apply(change, to: &chat, at: date, in: db)
+                let events = try await Self.apply(ChatTransitions.offer(chat, to: agent, at: offeredAt), to: &chat, at: date, in: db)
                 try await db.raw("""
                     UPDATE agents SET last_routed_at = \(bind: date.millisecondsSince1970) WHERE id = \(bind: agent.rawValue)
                     """).run()

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a chat's participants and agents read: chat lists, one chat, its visitor, its history.
+extension ChatService {
+    /// Chats an agent may see, filtered by state and department.
+    public func chats(states: [ChatState], departmentID: DepartmentID?, limit: Int, for principal: Principal) async throws -> [Chat] {
+        guard let agent = principal.agent else {
+            return [try await access.visibleChat(try visitorChat(of: principal), to: principal)]
+        }
+        let limit = try Validate.pageSize(limit, limits: limits)
+        var query = ChatQuery(states: states, limit: limit)
+        if agent.isAdmin {
+            query.departmentIDs = departmentID.map { [$0] }
+        } else if let departmentID {
+            guard agent.serves(departmentID) else {
+                throw ChatError.forbidden(reason: "You do not serve department \(departmentID).")
+            }
+            query.departmentIDs = [departmentID]
+        } else {
+            query.departmentIDs = agent.departmentIDs
+            query.agentID = agent.id
+        }
+        return try await store.chats(query)
+    }
+
+    /// The active chats the calling agent serves, oldest first.
+    public func chatsServed(by principal: Principal) async throws -> [Chat] {
+        guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents serve chats.") }
+        return try await store.chats(ChatQuery(states: [.active], agentID: agent.id, limit: limits.maxPageSize))
+    }
+
+    public func chat(_ id: ChatID, for principal: Principal) async throws -> Chat {
+        try await access.visibleChat(id, to: principal)
+    }
+
+    public func visitor(of chat: Chat) async throws -> Visitor {
+        guard let visitor = try await store.visitor(chat.visitorID) else { throw ChatError.chatNotFound(chat.id) }
+        return visitor
+    }
+
+    /// A page of one chat's history, oldest first, and whether more lies beyond it.
+    public func history(of id: ChatID, page: EventPage, for principal: Principal) async throws -> (events: [ChatEvent], hasMore: Bool) {
+        // Ask for one more than the page holds, to learn whether there is more.
+        let limit: Int
+        let widened: EventPage
+        switch page {
+        case .after(let from, let size):
+            limit = try Validate.pageSize(size, limits: limits)
+            widened = .after(from, limit: limit + 1)
+        case .before(let from, let size):
+            limit = try Validate.pageSize(size, limits: limits)
+            widened = .before(from, limit: limit + 1)
+        }
+        _ = try await access.visibleChat(id, to: principal)
+        var events = try await store.events(of: id, page: widened)
+        let hasMore = events.count > limit
+        if hasMore {
+            if case .after = page { events.removeLast() } else { events.removeFirst() }
+        }
+        return (EventFeed.visible(events, to: principal), hasMore)
+    }
+
+    /// The display names of the events' authors (system events have none).
+    public func authorNames(of events: [ChatEvent]) async throws -> [EventAuthor: String] {
+        var names: [EventAuthor: String] = [:]
+        for author in Set(events.map(\.author)) {
+            switch author {
+            case .visitor(let id): names[author] = try await store.visitor(id)?.name
+            case .agent(let id): names[author] = try await store.agent(id)?.name
+            case .system: break
+            }
+        }
+        return names
+    }
+
+    private func visitorChat(of principal: Principal) throws -> ChatID {
+        guard case .visitor(_, let chat) = principal.role else { throw ChatError.unauthenticated }
+        return chat
+    }
+}
