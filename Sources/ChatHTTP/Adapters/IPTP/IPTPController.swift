@@ -130,7 +130,7 @@ struct IPTPController {
         let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: config.http.maxBodyBytes)
         let sent: SentMessage
         do {
-            sent = try await services.chats.send(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
+            sent = try await services.chats.reply(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
         } catch ChatError.invalidField("clientMessageId", let reason) {
             throw ChatError.invalidField(field: "clientId", reason: reason)
         }
