@@ -29,6 +29,8 @@ struct EventSocketController {
         var typing: TypingResponse?
         var presence: PresenceResponse?
         var error: ErrorEnvelope.Body?
+        /// With a `rate_limited` error: the seconds to wait, as HTTP's `Retry-After` says.
+        var retryAfter: Int?
     }
 
     /// What a client may send.
@@ -186,8 +188,9 @@ struct EventSocketController {
                 try await chats.setTyping(typing, in: ChatID(chat), as: principal)
             } catch {
                 let reported: any Error = error is DecodingError ? APIError.badRequest("The message is not valid JSON.") : error
-                let report = ErrorEnvelope(ErrorReport(reported, logger: logger))
-                try await socket.send(Self.json(ServerMessage(type: "error", error: report.error)))
+                let report = ErrorReport(reported, logger: logger)
+                let retryAfter = report.headers[.retryAfter].flatMap { Int($0) }
+                try await socket.send(Self.json(ServerMessage(type: "error", error: ErrorEnvelope(report).error, retryAfter: retryAfter)))
             }
         }
     }

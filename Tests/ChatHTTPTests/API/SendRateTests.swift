@@ -3,6 +3,7 @@ import ChatHTTP
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import HummingbirdWSClient
 import ParleyTestSupport
 import Testing
 
@@ -53,6 +54,38 @@ struct SendRateTests {
             }
             let refused = try await world.call(.post, path, token: token, json: ["typing": true])
             #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] != nil)
+        }
+    }
+
+    /// Over a WebSocket the refusal is an error frame; it says when to come back, as `Retry-After` does.
+    @Test(arguments: TestBackend.available)
+    func typingPastItsBurstOnAWebSocketGetsAnErrorThatSaysWhenToComeBack(_ backend: TestBackend) async throws {
+        struct Frame: Decodable {
+            struct Failure: Decodable { let code: String }
+            let type: String
+            let error: Failure?
+            let retryAfter: Int?
+        }
+        try await TestWorld.run(backend, .ahc(.http), configure: Self.slowSenders) { world in
+            let admin = try await world.adminToken()
+            let sales = try await world.createDepartment("Sales", admin: admin)
+            let chat = try await world.startChat(department: sales.id)
+            let refusal = Box<Frame?>(nil)
+            try await world.client.ws("/v1/ws?access_token=\(chat.credentials.accessToken)&cursor=latest") { inbound, outbound, _ in
+                for typing in [true, false, true] {
+                    try await outbound.write(.text(#"{"type": "typing", "chatId": "\#(chat.chat.id)", "typing": \#(typing)}"#))
+                }
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    guard case .text(let text) = message else { continue }
+                    let frame = try JSONDecoder().decode(Frame.self, from: Data(text.utf8))
+                    if frame.type == "error" {
+                        refusal.value = frame
+                        return
+                    }
+                }
+            }
+            #expect(refusal.value?.error?.code == "rate_limited")
+            #expect((refusal.value?.retryAfter ?? 0) >= 1)
         }
     }
 
