@@ -4,11 +4,11 @@ public enum ChatError: Error, Equatable, Sendable {
     case departmentNotFound(DepartmentID)
     case agentNotFound(AgentID)
     case chatNotFound(ChatID)
-    /// A field failed validation; `field` names it as the caller sent it.
-    case invalidField(field: String, reason: String)
-    case messageTooLong(field: String, limit: Int)
+    /// A field failed validation; each face names `field` as its wire spells it.
+    case invalidField(field: ChatField, reason: String)
+    case messageTooLong(field: ChatField, limit: Int)
     /// A message within the character limit but over the byte limit (UTF-8).
-    case messageTooLarge(field: String, byteLimit: Int)
+    case messageTooLarge(field: ChatField, byteLimit: Int)
     case emailTaken
     case invalidCredentials
     /// No valid session: the token is missing, malformed, expired or revoked.
@@ -44,12 +44,18 @@ public enum ChatError: Error, Equatable, Sendable {
 }
 
 extension ChatError: CustomStringConvertible {
+    /// The error's text with fields named in the domain's terms, as logs show it.
     public var description: String {
+        message(naming: { "\($0)" })
+    }
+
+    /// The error's text, with any field named by `name`: each face passes its own wire's spelling.
+    public func message(naming name: (ChatField) -> String) -> String {
         switch self {
         case .departmentNotFound(let id): "No department has the id \(id)."
         case .agentNotFound(let id): "No agent has the id \(id)."
         case .chatNotFound(let id): "No chat has the id \(id)."
-        case .invalidField(let field, let reason): "Field '\(field)' \(reason)."
+        case .invalidField(let field, let reason): "Field '\(name(field))' \(reason)."
         case .messageTooLong(_, let limit): "A message may hold at most \(limit) characters."
         case .messageTooLarge(_, let limit): "A message may hold at most \(limit) bytes of UTF-8."
         case .emailTaken: "An agent with this email already exists."

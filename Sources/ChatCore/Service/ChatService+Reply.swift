@@ -7,7 +7,7 @@ extension ChatService {
         let chat = try await access.visibleChat(id, to: principal)
         if chat.agentID == nil, chat.state == .queued || chat.state == .transferring {
             // Refuse a bad reply before taking the chat, so that it leaves the chat waiting.
-            _ = try Validate.message(text, field: "text", limits: limits)
+            _ = try Validate.message(text, field: .messageText, limits: limits)
             _ = try Validate.clientMessageID(clientMessageID, limits: limits)
             _ = try await join(id, as: principal)
         }

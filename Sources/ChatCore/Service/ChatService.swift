@@ -49,7 +49,7 @@ public struct ChatService: Sendable {
     public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?) async throws -> StartedChat {
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
-        let message = try Validate.message(request.message, field: "message", limits: limits)
+        let message = try Validate.message(request.message, field: .firstMessage, limits: limits)
         guard try await store.department(request.departmentID) != nil else {
             throw ChatError.departmentNotFound(request.departmentID)
         }
@@ -114,7 +114,7 @@ public struct ChatService: Sendable {
 
     /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
     public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
-        let text = try Validate.message(text, field: "text", limits: limits)
+        let text = try Validate.message(text, field: .messageText, limits: limits)
         let clientMessageID = try Validate.clientMessageID(clientMessageID, limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
@@ -133,7 +133,7 @@ public struct ChatService: Sendable {
     /// writes a note the other agents see and the visitor never does.
     public func addNote(_ text: String, to id: ChatID, as principal: Principal) async throws -> ChatEvent {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents write notes.") }
-        let text = try Validate.message(text, field: "text", limits: limits)
+        let text = try Validate.message(text, field: .noteText, limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
         let update = try await log.update(id, at: now()) { chat in
@@ -169,14 +169,14 @@ public struct ChatService: Sendable {
     public func transfer(_ id: ChatID, to target: TransferTarget, note: String?, as principal: Principal) async throws -> Chat {
         let current = try await access.visibleChat(id, to: principal)
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents may transfer chats.") }
-        let note = try note.map { try Validate.message($0, field: "note", limits: limits) }
+        let note = try note.map { try Validate.message($0, field: .transferNote, limits: limits) }
         // Whether the caller may transfer the chat at all comes before whether the target can take it;
         // both are checked again under the chat's lock.
         try ChatTransitions.checkTransferable(current, by: agent)
         switch target {
         case .agent(let targetID):
             guard let target = try await store.agent(targetID) else { throw ChatError.agentNotFound(targetID) }
-            guard targetID != agent.id else { throw ChatError.invalidField(field: "agentId", reason: "must be another agent") }
+            guard targetID != agent.id else { throw ChatError.invalidField(field: .transferAgent, reason: "must be another agent") }
             // Away agents (LivePerson's "Occupied") still take transfers; offline ones are not there to.
             guard target.status.availability != .offline else { throw ChatError.agentUnavailable(targetID) }
         case .department(let department):

@@ -120,10 +120,10 @@ public struct DirectoryService: Sendable {
     /// Someone holding an agent's open session must still know its password to change it.
     private func requireCurrentPassword(_ password: String?, of agent: AgentID) async throws {
         guard let password, !password.isEmpty else {
-            throw ChatError.invalidField(field: "currentPassword", reason: "is required to change your own password")
+            throw ChatError.invalidField(field: .currentPassword, reason: "is required to change your own password")
         }
         guard try await auth.isCurrentPassword(password, of: agent) else {
-            throw ChatError.invalidField(field: "currentPassword", reason: "is not your current password")
+            throw ChatError.invalidField(field: .currentPassword, reason: "is not your current password")
         }
     }
 

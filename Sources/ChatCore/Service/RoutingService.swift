@@ -59,7 +59,7 @@ public struct RoutingService: Sendable {
         try requireSelfOrAdmin(id, caller)
         if let reason = status.awayReason, !AgentStatus.builtInAwayReasons.contains(reason),
            try await !store.awayStatuses().contains(reason) {
-            throw ChatError.invalidField(field: "awayReason", reason: "is not a defined away status")
+            throw ChatError.invalidField(field: .awayReason, reason: "is not a defined away status")
         }
         let agent = try await store.setAgentStatus(id, to: status)
         await bus.publish(.presence(PresenceNotice(agentID: id, status: status, at: now())))
@@ -76,7 +76,7 @@ public struct RoutingService: Sendable {
     public func setCapacity(_ maxChats: Int?, of id: AgentID, by caller: Caller) async throws -> Agent {
         try caller.requireAdmin()
         if let maxChats, !(1...100).contains(maxChats) {
-            throw ChatError.invalidField(field: "maxChats", reason: "must be between 1 and 100")
+            throw ChatError.invalidField(field: .maxChats, reason: "must be between 1 and 100")
         }
         let agent = try await store.setAgentCapacity(id, maxChats: maxChats)
         for department in agent.departmentIDs {
@@ -90,7 +90,7 @@ public struct RoutingService: Sendable {
     ) async throws -> Department {
         try caller.requireAdmin()
         if let maxChatsPerAgent, !(1...100).contains(maxChatsPerAgent) {
-            throw ChatError.invalidField(field: "maxChatsPerAgent", reason: "must be between 1 and 100")
+            throw ChatError.invalidField(field: .maxChatsPerAgent, reason: "must be between 1 and 100")
         }
         let department = try await store.setDepartmentRouting(id, mode: mode, maxChatsPerAgent: maxChatsPerAgent)
         try await route(id)
@@ -163,7 +163,7 @@ public struct RoutingService: Sendable {
         try caller.requireAdmin()
         let name = try Validate.awayStatus(name, limits: limits)
         guard Availability(rawValue: name.lowercased()) == nil else {
-            throw ChatError.invalidField(field: "name", reason: "must not be online, away or offline")
+            throw ChatError.invalidField(field: .awayStatusName, reason: "must not be online, away or offline")
         }
         try await store.defineAwayStatus(name, at: now())
     }

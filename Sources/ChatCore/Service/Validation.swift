@@ -5,18 +5,18 @@ import Foundation
 /// UTF-8 bytes, and none may hold U+0000, so both databases store exactly the same texts.
 enum Validate {
     /// A person's or a department's name: one line, no controls or bidi overrides.
-    static func name(_ value: String, field: String = "name", limits: ChatLimits) throws -> String {
-        try label(value, field: field, characters: limits.maxNameLength, bytes: limits.maxNameBytes)
+    static func name(_ value: String, limits: ChatLimits) throws -> String {
+        try label(value, field: .name, characters: limits.maxNameLength, bytes: limits.maxNameBytes)
     }
 
     /// A custom away status's name.
     static func awayStatus(_ value: String, limits: ChatLimits) throws -> String {
-        try label(value, field: "name", characters: limits.maxAwayStatusLength, bytes: limits.maxAwayStatusBytes)
+        try label(value, field: .awayStatusName, characters: limits.maxAwayStatusLength, bytes: limits.maxAwayStatusBytes)
     }
 
     /// A pragmatic email check: one "@", a non-empty local part, a dotted domain, no spaces
     /// or controls.
-    static func email(_ value: String, field: String = "email", limits: ChatLimits) throws -> String {
+    static func email(_ value: String, limits: ChatLimits) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         let valid = trimmed.fits(characters: limits.maxEmailLength, bytes: limits.maxEmailBytes)
@@ -28,14 +28,14 @@ enum Validate {
             && !trimmed.unicodeScalars.contains(where: \.isForbiddenInLabel)
         guard valid else {
             throw ChatError.invalidField(
-                field: field, reason: "must be a valid email address of at most \(limits.maxEmailBytes) bytes"
+                field: .email, reason: "must be a valid email address of at most \(limits.maxEmailBytes) bytes"
             )
         }
         return trimmed
     }
 
     /// A line, a note or a transfer note. Any text but U+0000, within both limits.
-    static func message(_ value: String, field: String, limits: ChatLimits) throws -> String {
+    static func message(_ value: String, field: ChatField, limits: ChatLimits) throws -> String {
         guard value.utf8.count <= limits.maxMessageBytes else {
             throw ChatError.messageTooLarge(field: field, byteLimit: limits.maxMessageBytes)
         }
@@ -53,15 +53,15 @@ enum Validate {
     /// beyond either would not be the one checked at login.
     static func password(_ value: String, limits: ChatLimits) throws -> String {
         guard value.count >= limits.minPasswordLength else {
-            throw ChatError.invalidField(field: "password", reason: "must be at least \(limits.minPasswordLength) characters")
+            throw ChatError.invalidField(field: .password, reason: "must be at least \(limits.minPasswordLength) characters")
         }
         guard value.utf8.count <= limits.maxPasswordBytes else {
             throw ChatError.invalidField(
-                field: "password",
+                field: .password,
                 reason: "must be at most \(limits.maxPasswordBytes) bytes of UTF-8, all bcrypt reads (a shorter passphrase, or fewer non-ASCII letters)"
             )
         }
-        try refuseNull(value, field: "password")
+        try refuseNull(value, field: .password)
         return value
     }
 
@@ -69,12 +69,12 @@ enum Validate {
         guard let value else { return nil }
         guard !value.isEmpty, value.fits(characters: limits.maxClientMessageIDLength, bytes: limits.maxClientMessageIDBytes) else {
             throw ChatError.invalidField(
-                field: "clientMessageId",
+                field: .clientMessageID,
                 reason: "must be 1 to \(limits.maxClientMessageIDLength) characters and at most \(limits.maxClientMessageIDBytes) bytes"
             )
         }
         guard !value.unicodeScalars.contains(where: \.isControlCode) else {
-            throw ChatError.invalidField(field: "clientMessageId", reason: "must not contain control characters")
+            throw ChatError.invalidField(field: .clientMessageID, reason: "must not contain control characters")
         }
         return value
     }
@@ -92,14 +92,14 @@ enum Validate {
 
     static func pageSize(_ value: Int, limits: ChatLimits) throws -> Int {
         guard value >= 1, value <= limits.maxPageSize else {
-            throw ChatError.invalidField(field: "limit", reason: "must be between 1 and \(limits.maxPageSize)")
+            throw ChatError.invalidField(field: .pageSize, reason: "must be between 1 and \(limits.maxPageSize)")
         }
         return value
     }
 
     /// A one-line text: trimmed, not empty, within both limits, without controls, bidi
     /// overrides or line separators. Joiners (ZWNJ, ZWJ) and soft hyphens are welcome.
-    static func label(_ value: String, field: String, characters: Int, bytes: Int) throws -> String {
+    static func label(_ value: String, field: ChatField, characters: Int, bytes: Int) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ChatError.invalidField(field: field, reason: "must not be empty") }
         guard trimmed.fits(characters: characters, bytes: bytes) else {
@@ -111,7 +111,7 @@ enum Validate {
         return trimmed
     }
 
-    static func refuseNull(_ value: String, field: String) throws {
+    static func refuseNull(_ value: String, field: ChatField) throws {
         guard !value.unicodeScalars.contains(where: \.isNull) else {
             throw ChatError.invalidField(field: field, reason: "must not contain U+0000")
         }

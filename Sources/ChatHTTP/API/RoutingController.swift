@@ -43,10 +43,10 @@ struct RoutingController {
         let caller = Caller.principal(try context.requirePrincipal())
         let body = try await request.decodeJSON(StatusRequest.self, limit: limits.maxBodyBytes)
         guard let availability = Availability(rawValue: body.status) else {
-            throw ChatError.invalidField(field: "status", reason: "must be online, away or offline")
+            throw APIError.invalidField("status", reason: "must be online, away or offline")
         }
         guard body.awayReason == nil || availability == .away else {
-            throw ChatError.invalidField(field: "awayReason", reason: "is only for the away status")
+            throw APIError.invalidField("awayReason", reason: "is only for the away status")
         }
         let id = AgentID(try context.parameters.required("agentId"))
         let agent = try await routing.setStatus(AgentStatus(availability, awayReason: body.awayReason), of: id, by: caller)
@@ -66,7 +66,7 @@ struct RoutingController {
         let caller = Caller.principal(try context.requirePrincipal())
         let body = try await request.decodeJSON(DepartmentRoutingRequest.self, limit: limits.maxBodyBytes)
         guard let mode = RoutingMode(rawValue: body.routingMode) else {
-            throw ChatError.invalidField(field: "routingMode", reason: "must be least_busy or round_robin")
+            throw APIError.invalidField("routingMode", reason: "must be least_busy or round_robin")
         }
         let department = try await routing.setDepartmentRouting(
             mode, maxChatsPerAgent: body.maxChatsPerAgent, of: try context.parameters.departmentID(), by: caller

@@ -7,9 +7,16 @@ struct APIError: Error {
     let code: String
     let message: String
     var headers: HTTPFields = [:]
+    /// The face's own wire field at fault, for errors about a field the core never sees.
+    var field: String?
 
     static func badRequest(_ message: String) -> APIError {
         APIError(status: .badRequest, code: "malformed_request", message: message)
+    }
+
+    /// A field of a face's own wire failed validation; the same answer as a core field's.
+    static func invalidField(_ field: String, reason: String) -> APIError {
+        APIError(status: .unprocessableContent, code: "invalid_field", message: "Field '\(field)' \(reason).", field: field)
     }
 
     static func bodyTooLarge(limit: Int) -> APIError {

@@ -50,7 +50,7 @@ extension ChatError {
     }
 
     /// The field a validation error names, for clients that highlight it.
-    var field: String? {
+    var field: ChatField? {
         switch self {
         case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _): field
         default: nil

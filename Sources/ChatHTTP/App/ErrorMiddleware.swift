@@ -3,6 +3,9 @@ import Foundation
 import Hummingbird
 import Logging
 
+/// How a face spells each core field on its wire.
+typealias FieldNaming = @Sendable (ChatField) -> String
+
 /// An error as every face reports it: status, stable code, message, and the field at fault.
 struct ErrorReport {
     let status: HTTPResponse.Status
@@ -11,17 +14,20 @@ struct ErrorReport {
     var field: String?
     var headers: HTTPFields = [:]
 
-    /// Describes any error. Errors that are not the caller's fault become a 500
-    /// `internal_error` and are logged in full, never shown.
-    init(_ error: any Error, logger: Logger) {
+    /// Describes any error, naming core fields with `naming`. Errors that are not the caller's
+    /// fault become a 500 `internal_error` and are logged in full, never shown.
+    init(_ error: any Error, naming: FieldNaming = { $0.nativeName }, logger: Logger) {
         switch error {
         case let error as ChatError:
             if case .storageUnavailable = error {
                 logger.error("storage unavailable", metadata: ["error": "\(error)"])
             }
-            self.init(status: error.status, code: error.code, message: error.description, field: error.field, headers: error.headers)
+            self.init(
+                status: error.status, code: error.code, message: error.message(naming: naming),
+                field: error.field.map(naming), headers: error.headers
+            )
         case let error as APIError:
-            self.init(status: error.status, code: error.code, message: error.message, headers: error.headers)
+            self.init(status: error.status, code: error.code, message: error.message, field: error.field, headers: error.headers)
         case let error as HTTPError:
             self.init(status: error.status, code: Self.code(for: error.status), message: error.body ?? Self.message(for: error.status))
         default:
@@ -91,11 +97,16 @@ struct ErrorEnvelope: Encodable {
 }
 
 /// Renders every error the routes behind it throw: in the native envelope by default, or in
-/// a vendor face's own shape.
+/// a vendor face's own shape, with core fields named as that face's wire spells them.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let naming: FieldNaming
     let render: @Sendable (ErrorReport, Request) -> Response
 
-    init(render: @escaping @Sendable (ErrorReport, Request) -> Response = { report, _ in report.response(ErrorEnvelope(report)) }) {
+    init(
+        naming: @escaping FieldNaming = { $0.nativeName },
+        render: @escaping @Sendable (ErrorReport, Request) -> Response = { report, _ in report.response(ErrorEnvelope(report)) }
+    ) {
+        self.naming = naming
         self.render = render
     }
 
@@ -103,7 +114,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            return render(ErrorReport(error, logger: context.logger), request)
+            return render(ErrorReport(error, naming: naming, logger: context.logger), request)
         }
     }
 }

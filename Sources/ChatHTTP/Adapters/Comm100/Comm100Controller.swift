@@ -11,7 +11,7 @@ struct Comm100Controller {
 
     func addRoutes(to router: Router<ParleyRequestContext>) {
         router.post("oauth/token", use: token)
-        let livechat = router.group("livechat").add(middleware: ErrorMiddleware(render: Self.error))
+        let livechat = router.group("livechat").add(middleware: ErrorMiddleware(naming: Self.fieldName, render: Self.error))
         livechat.get("agents", use: agents)
         livechat.get("agents/:agentId", use: agent)
         livechat.put("agents/:agentId", use: setStatus)
@@ -65,7 +65,7 @@ struct Comm100Controller {
         case "away": status = .away
         default:
             guard let custom = try await services.routing.awayStatuses(by: caller).first(where: { $0.lowercased() == body.status.lowercased() }) else {
-                throw ChatError.invalidField(field: "status", reason: "must be online, away or a defined custom away status")
+                throw APIError.invalidField("status", reason: "must be online, away or a defined custom away status")
             }
             status = AgentStatus(.away, awayReason: custom)
         }
@@ -75,6 +75,14 @@ struct Comm100Controller {
 
     private func agentID(_ context: ParleyRequestContext) throws -> AgentID {
         AgentID(try context.parameters.required("agentId"))
+    }
+
+    /// Core fields as Comm100's requests spell them: an away reason travels as the `status`.
+    @Sendable static func fieldName(_ field: ChatField) -> String {
+        switch field {
+        case .awayReason: "status"
+        default: field.nativeName
+        }
     }
 
     /// Errors under `/livechat` in Comm100's shape: `{"code": "...", "message": "..."}`.

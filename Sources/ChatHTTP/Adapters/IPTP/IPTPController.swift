@@ -13,7 +13,7 @@ struct IPTPController {
 
     func addRoutes(to router: Router<ParleyRequestContext>) {
         let xm = router.group("xm")
-            .add(middleware: ErrorMiddleware(render: IPTPError.render))
+            .add(middleware: ErrorMiddleware(naming: IPTPError.fieldName, render: IPTPError.render))
             .add(middleware: IPTPTokenMiddleware(auth: services.auth))
         xm.get("captcha", use: captcha)
         xm.post("guests", use: createGuest)
@@ -128,12 +128,7 @@ struct IPTPController {
         var request = request
         let principal = try context.requirePrincipal()
         let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: config.http.maxBodyBytes)
-        let sent: SentMessage
-        do {
-            sent = try await services.chats.reply(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
-        } catch ChatError.invalidField("clientMessageId", let reason) {
-            throw ChatError.invalidField(field: "clientId", reason: reason)
-        }
+        let sent = try await services.chats.reply(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
         let names = try await services.chats.authorNames(of: [sent.event])
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: IPTPWire.Message(sent.event, names: names))
     }

@@ -15,6 +15,14 @@ enum IPTPError {
         let code: String
     }
 
+    /// Core fields as IPTP's requests spell them: the client message id is `clientId`.
+    @Sendable static func fieldName(_ field: ChatField) -> String {
+        switch field {
+        case .clientMessageID: "clientId"
+        default: field.nativeName
+        }
+    }
+
     @Sendable static func render(_ report: ErrorReport, _ request: Request) -> Response {
         report.response(Body(
             timestamp: Date().iso8601, status: report.status.code, error: report.status.reasonPhrase,

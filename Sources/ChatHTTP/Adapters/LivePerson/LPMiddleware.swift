@@ -4,6 +4,14 @@ import Hummingbird
 
 /// Errors under `/api/account` in the client's format: `{"error": {"time", "message", "code"}}`.
 enum LPError {
+    /// Core fields as the client's requests spell them: a transfer's note is its `text`.
+    @Sendable static func fieldName(_ field: ChatField) -> String {
+        switch field {
+        case .transferNote: "text"
+        default: field.nativeName
+        }
+    }
+
     @Sendable static func render(_ report: ErrorReport, _ request: Request) -> Response {
         let body = LPNode.document("error", .fields([
             "time": .string(Date().livePersonTime), "message": .string(report.message), "code": .string(report.code),

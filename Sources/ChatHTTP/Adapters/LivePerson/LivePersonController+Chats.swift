@@ -99,11 +99,11 @@ extension LivePersonController {
         case "line":
             (name, eventID) = ("chatEventLocation", try await addLine(event, to: id, as: principal))
         case "state":
-            guard event["state"]?.text == "ended" else { throw ChatError.invalidField(field: "state", reason: "can only be ended") }
+            guard event["state"]?.text == "ended" else { throw APIError.invalidField("state", reason: "can only be ended") }
             let ended = try await services.chats.close(id, as: principal)
             (name, eventID) = ("chatLocation", 2 * (ended.nextEventID - 1))
         default:
-            throw ChatError.invalidField(field: "type", reason: "must be line or state")
+            throw APIError.invalidField("type", reason: "must be line or state")
         }
         let href = "\(links.chat(id))/events/\(eventID)"
         return request.livePersonFormat.response(LPLinks.location(name, href), status: .created, headers: [.location: href])
@@ -112,16 +112,16 @@ extension LivePersonController {
     /// Sends a line and answers its event id. HTML is sent on as its text. An `ONLY_TO_REP`
     /// line is a note for the agents, which any agent who may see the chat can write.
     private func addLine(_ event: LPNode, to id: ChatID, as principal: Principal) async throws -> Int {
-        guard let text = event["text"]?.text else { throw ChatError.invalidField(field: "text", reason: "is required") }
+        guard let text = event["text"]?.text else { throw APIError.invalidField("text", reason: "is required") }
         let line: String = switch event["textType"]?.text ?? "plain" {
         case "plain": text
         case "html": LPHTMLText.plain(text)
-        default: throw ChatError.invalidField(field: "textType", reason: "must be plain or html")
+        default: throw APIError.invalidField("textType", reason: "must be plain or html")
         }
         switch event["subType"]?.text ?? "REGULAR" {
         case "REGULAR": return 2 * (try await services.chats.send(line, clientMessageID: nil, to: id, as: principal)).event.id
         case "ONLY_TO_REP": return 2 * (try await services.chats.addNote(line, to: id, as: principal)).id
-        default: throw ChatError.invalidField(field: "subType", reason: "must be REGULAR or ONLY_TO_REP")
+        default: throw APIError.invalidField("subType", reason: "must be REGULAR or ONLY_TO_REP")
         }
     }
 
@@ -155,7 +155,7 @@ extension LivePersonController {
         let isTyping: Bool = switch value {
         case "typing": true
         case "not-typing": false
-        default: throw ChatError.invalidField(field: "agentTyping", reason: "must be typing or not-typing")
+        default: throw APIError.invalidField("agentTyping", reason: "must be typing or not-typing")
         }
         try await services.chats.setTyping(isTyping, in: chatID(context), as: principal)
         return request.livePersonFormat.response(.document("agentTyping", .string(isTyping ? "typing" : "not-typing")), status: .created)
@@ -175,22 +175,14 @@ extension LivePersonController {
             }
             target = .agent(match.id)
         } else if let skill = body["skill"]?["id"]?.text ?? body["skill"]?.text {
-            guard let number = Int64(skill) else { throw ChatError.invalidField(field: "skill.id", reason: "must be a number") }
+            guard let number = Int64(skill) else { throw APIError.invalidField("skill.id", reason: "must be a number") }
             target = .department(DepartmentID(number))
         } else {
-            throw ChatError.invalidField(field: "transfer", reason: "must name an agent or a skill")
+            throw APIError.invalidField("transfer", reason: "must name an agent or a skill")
         }
         // A blank text is no note at all.
         let note = body["text"]?.text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        do {
-            _ = try await services.chats.transfer(chat.id, to: target, note: note, as: principal)
-        } catch ChatError.invalidField("note", let reason) {
-            throw ChatError.invalidField(field: "text", reason: reason)
-        } catch ChatError.messageTooLong("note", let limit) {
-            throw ChatError.messageTooLong(field: "text", limit: limit)
-        } catch ChatError.messageTooLarge("note", let limit) {
-            throw ChatError.messageTooLarge(field: "text", byteLimit: limit)
-        }
+        _ = try await services.chats.transfer(chat.id, to: target, note: note, as: principal)
         return Response(status: .ok)
     }
 
@@ -218,7 +210,7 @@ extension LivePersonController {
         let (principal, _) = try await agentSession(request, context)
         let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("survey")
         let answers = try (body["question"]?.items ?? []).map { question in
-            guard let id = question["id"]?.text else { throw ChatError.invalidField(field: "question.id", reason: "is required") }
+            guard let id = question["id"]?.text else { throw APIError.invalidField("question.id", reason: "is required") }
             return SurveyAnswer(questionID: id, answers: (question["answer"]?.items ?? []).compactMap(\.text))
         }
         _ = try await services.chats.answerSurvey(answers, in: chatID(context), as: principal)

@@ -18,7 +18,7 @@ struct LivePersonController {
 
     func addRoutes(to router: Router<Context>) {
         let account = router.group("api/account/:accountId")
-            .add(middleware: ErrorMiddleware(render: LPError.render))
+            .add(middleware: ErrorMiddleware(naming: LPError.fieldName, render: LPError.render))
             .add(middleware: LPAccountMiddleware(accountID: config.livePersonAccountID))
         account.post("login", use: login)
         account.post("agentSession", use: openSession)
@@ -133,7 +133,7 @@ struct LivePersonController {
         case "online": .online
         case "away": .away
         case "occupied": .occupied
-        default: throw ChatError.invalidField(field: "chat", reason: "must be Online, Away or Occupied")
+        default: throw APIError.invalidField("chat", reason: "must be Online, Away or Occupied")
         }
         let agent = try await services.routing.setStatus(status, of: try Self.agent(principal).id, by: .principal(principal))
         return request.livePersonFormat.response(Self.availability(agent.status))

@@ -1,0 +1,39 @@
+/// A field of a request to the core, named by what it means. Each face spells it as its
+/// own wire does, in one place, so the core never chooses a wire name.
+public enum ChatField: Hashable, Sendable {
+    /// A person's or a department's name.
+    case name
+    /// The name of a custom away status.
+    case awayStatusName
+    case email
+    /// A password to set.
+    case password
+    /// The caller's current password, asked before changing it.
+    case currentPassword
+    /// The visitor's first message, sent when starting a chat.
+    case firstMessage
+    /// The text of a message in a chat.
+    case messageText
+    /// The text of a note agents write in a chat.
+    case noteText
+    /// The note that goes with a transfer.
+    case transferNote
+    /// The agent a chat is transferred to.
+    case transferAgent
+    /// The caller's id for a message, which makes a retry safe.
+    case clientMessageID
+    /// How many items a page holds.
+    case pageSize
+    /// The questions of an agent survey, as a whole.
+    case surveyQuestions
+    /// The id of one survey question.
+    case surveyQuestionID
+    /// The answers to one survey question.
+    case surveyAnswer
+    /// The reason an agent is away.
+    case awayReason
+    /// How many chats one agent may serve.
+    case maxChats
+    /// The default of how many chats an agent may serve.
+    case maxChatsPerAgent
+}

@@ -1,0 +1,25 @@
+import ChatCore
+
+extension ChatField {
+    /// The field as the native API spells it in requests (and in the `field` of its errors).
+    var nativeName: String {
+        switch self {
+        case .name, .awayStatusName: "name"
+        case .email: "email"
+        case .password: "password"
+        case .currentPassword: "currentPassword"
+        case .firstMessage: "message"
+        case .messageText, .noteText: "text"
+        case .transferNote: "note"
+        case .transferAgent: "agentId"
+        case .clientMessageID: "clientMessageId"
+        case .pageSize: "limit"
+        case .surveyQuestions: "question"
+        case .surveyQuestionID: "question.id"
+        case .surveyAnswer: "answer"
+        case .awayReason: "awayReason"
+        case .maxChats: "maxChats"
+        case .maxChatsPerAgent: "maxChatsPerAgent"
+        }
+    }
+}
