@@ -87,7 +87,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         guestLimiter: chatStarts,
         loginLimiter: logins
     ).addRoutes(to: router)
-    Comm100Controller(services: services, limits: config.http, logins: logins).addRoutes(to: router)
+    Comm100Controller(
+        services: .init(auth: services.auth, directory: services.directory, routing: services.routing), limits: config.http, logins: logins
+    ).addRoutes(to: router)
     LivePersonController(services: services, config: config, logins: logins).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
