@@ -82,7 +82,11 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         sessionCheckInterval: config.http.socketSessionCheckInterval, writeTimeout: config.http.socketWriteTimeout
     ).addRoutes(to: v1)
     IPTPController(
-        services: services, config: config,
+        services: .init(
+            auth: services.auth, captchas: services.captchas, chats: services.chats, feed: services.feed, routing: services.routing,
+            directory: services.directory, insights: services.insights
+        ),
+        limits: config.http,
         captchaLimiter: captchas,
         guestLimiter: chatStarts,
         loginLimiter: logins
