@@ -94,7 +94,17 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     Comm100Controller(
         services: .init(auth: services.auth, directory: services.directory, routing: services.routing), limits: config.http, logins: logins
     ).addRoutes(to: router)
-    LivePersonController(services: services, config: config, logins: logins).addRoutes(to: router)
+    LivePersonController(
+        services: .init(
+            auth: services.auth, agentSessions: services.agentSessions, directory: services.directory, chats: services.chats,
+            routing: services.routing, insights: services.insights
+        ),
+        settings: .init(
+            accountID: config.livePersonAccountID, publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)",
+            capacity: config.routing.capacity, visitorInactivityTimeout: config.limits.visitorInactivityTimeout
+        ),
+        limits: config.http, logins: logins
+    ).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }
