@@ -7,11 +7,11 @@ public struct AgentSessionService: Sendable {
     /// never say goodbye cannot pile sessions up.
     public static let maxOpenPerAgent = 10
 
-    private let store: any ParleyStore
+    private let store: any AgentSessionStore
     private let routing: RoutingService
     private let now: @Sendable () -> Date
 
-    public init(store: any ParleyStore, routing: RoutingService, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any AgentSessionStore, routing: RoutingService, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.routing = routing
         self.now = now

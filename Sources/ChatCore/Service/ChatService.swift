@@ -10,7 +10,7 @@ public struct SentMessage: Sendable {
 /// The life of a chat: start, join, messages, typing, close. Every change is decided by
 /// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
-    let store: any ParleyStore
+    let store: any ChatStore & DirectoryStore & RoutingStore
     private let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
@@ -24,7 +24,7 @@ public struct ChatService: Sendable {
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
         limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {

@@ -22,7 +22,7 @@ public enum FeedItem: Sendable, Equatable {
 /// Waiting readers sleep on the event bus; none polls the database. Every open feed, from the
 /// moment it listens, holds a place in the `FeedRegistry` (per session and client address).
 public struct EventFeed: Sendable {
-    private let store: any ParleyStore
+    private let store: any ChatStore & SessionStore
     private let bus: any EventBus
     private let limits: ChatLimits
     private let feeds: FeedRegistry
@@ -30,7 +30,7 @@ public struct EventFeed: Sendable {
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
+        store: any ChatStore & SessionStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store

@@ -18,7 +18,7 @@ public struct LiveFeed: AsyncSequence, Sendable {
     let scope: EventScope
     let start: EventCursor
     let listener: EventListener
-    let store: any ParleyStore
+    let store: any ChatStore
     let pageSize: Int
     let presence: Presence?
     let lease: FeedLease

@@ -17,7 +17,7 @@ public struct QueueStanding: Sendable, Equatable {
 /// coming online, capacity freed, an offer declined or timed out. Every decision is taken
 /// under the store's routing lock, so two agents are never offered the same chat.
 public struct RoutingService: Sendable {
-    private let store: any ParleyStore
+    private let store: any RoutingStore & DirectoryStore
     private let log: ChatLog
     private let bus: any EventBus
     private let settings: RoutingSettings
@@ -25,7 +25,7 @@ public struct RoutingService: Sendable {
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ParleyStore, log: ChatLog, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
+        store: any RoutingStore & DirectoryStore, log: ChatLog, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store

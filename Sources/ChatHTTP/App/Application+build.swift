@@ -82,13 +82,29 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         sessionCheckInterval: config.http.socketSessionCheckInterval, writeTimeout: config.http.socketWriteTimeout
     ).addRoutes(to: v1)
     IPTPController(
-        services: services, config: config,
+        services: .init(
+            auth: services.auth, captchas: services.captchas, chats: services.chats, feed: services.feed, routing: services.routing,
+            directory: services.directory, insights: services.insights
+        ),
+        limits: config.http,
         captchaLimiter: captchas,
         guestLimiter: chatStarts,
         loginLimiter: logins
     ).addRoutes(to: router)
-    Comm100Controller(services: services, limits: config.http, logins: logins).addRoutes(to: router)
-    LivePersonController(services: services, config: config, logins: logins).addRoutes(to: router)
+    Comm100Controller(
+        services: .init(auth: services.auth, directory: services.directory, routing: services.routing), limits: config.http, logins: logins
+    ).addRoutes(to: router)
+    LivePersonController(
+        services: .init(
+            auth: services.auth, agentSessions: services.agentSessions, directory: services.directory, chats: services.chats,
+            routing: services.routing, insights: services.insights
+        ),
+        settings: .init(
+            accountID: config.livePersonAccountID, publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)",
+            capacity: config.routing.capacity, visitorInactivityTimeout: config.limits.visitorInactivityTimeout
+        ),
+        limits: config.http, logins: logins
+    ).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

@@ -5,7 +5,14 @@ import Hummingbird
 /// The agents half of Comm100's Live Chat API (`/livechat/agents`) and the OAuth2 password
 /// grant its clients log in with (`/oauth/token`).
 struct Comm100Controller {
-    let services: ParleyServices
+    /// The core services this face calls.
+    struct Services: Sendable {
+        let auth: AuthService
+        let directory: DirectoryService
+        let routing: RoutingService
+    }
+
+    let services: Services
     let limits: HTTPLimits
     let logins: RateLimiter
 

@@ -5,8 +5,19 @@ import ServiceLifecycle
 /// The IPTP XM Live Assistance API under `/xm`: a website that talks to IPTP's API works
 /// against Parley by changing only its base URL.
 struct IPTPController {
-    let services: ParleyServices
-    let config: AppConfig
+    /// The core services this face calls.
+    struct Services: Sendable {
+        let auth: AuthService
+        let captchas: CaptchaService
+        let chats: ChatService
+        let feed: EventFeed
+        let routing: RoutingService
+        let directory: DirectoryService
+        let insights: VisitorInsights
+    }
+
+    let services: Services
+    let limits: HTTPLimits
     let captchaLimiter: RateLimiter
     let guestLimiter: RateLimiter
     let loginLimiter: RateLimiter
@@ -36,7 +47,7 @@ struct IPTPController {
     @Sendable func createGuest(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<IPTPWire.GuestResponse> {
         var request = request
         try guestLimiter.check(context.rateLimitKey)
-        let body = try await request.decodeJSON(IPTPWire.GuestRequest.self, limit: config.http.maxBodyBytes)
+        let body = try await request.decodeJSON(IPTPWire.GuestRequest.self, limit: limits.maxBodyBytes)
         let query = request.uri.queryParameters
         let answer = query["captchaId"].map { CaptchaAnswer(id: String($0), answer: String(query["captcha"] ?? "")) }
         let started = try await services.chats.startChat(
@@ -59,7 +70,7 @@ struct IPTPController {
     @Sendable func refresh(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.TokenResponse {
         var request = request
         try loginLimiter.check(context.rateLimitKey)
-        let token = try await request.oauthRefreshToken(limit: config.http.maxBodyBytes)
+        let token = try await request.oauthRefreshToken(limit: limits.maxBodyBytes)
         let credentials = try await services.auth.refresh(token)
         return IPTPWire.TokenResponse(
             access_token: credentials.accessToken, refresh_token: credentials.refreshToken, token_type: "Bearer",
@@ -70,7 +81,7 @@ struct IPTPController {
     @Sendable func login(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.LoginResponse {
         var request = request
         try loginLimiter.check(context.rateLimitKey)
-        let body = try await request.decodeJSON(IPTPWire.LoginRequest.self, limit: config.http.maxBodyBytes)
+        let body = try await request.decodeJSON(IPTPWire.LoginRequest.self, limit: limits.maxBodyBytes)
         let (agent, credentials) = try await services.auth.login(email: body.email, password: body.password)
         return IPTPWire.LoginResponse(
             userId: agent.id.rawValue, sessionId: credentials.session.rawValue,
@@ -87,13 +98,13 @@ struct IPTPController {
             guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
             return EventCursor(Int64(value))
         }
-        let milliseconds = try request.queryInteger("timeout") ?? Int(config.http.longPollDefaultTimeout.components.seconds * 1000)
+        let milliseconds = try request.queryInteger("timeout") ?? Int(limits.longPollDefaultTimeout.components.seconds * 1000)
         guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
-        let timeout = min(.milliseconds(milliseconds), config.http.longPollMaxTimeout)
+        let timeout = min(.milliseconds(milliseconds), limits.longPollMaxTimeout)
         let batch = try await withFeedLimit {
             try await cancelWhenGracefulShutdown {
                 try await services.feed.syncFromSavedPosition(
-                    for: principal, in: chat, cursor: cursor, limit: config.http.syncDefaultLimit, timeout: timeout,
+                    for: principal, in: chat, cursor: cursor, limit: limits.syncDefaultLimit, timeout: timeout,
                     from: context.rateLimitKey
                 )
             }
@@ -127,7 +138,7 @@ struct IPTPController {
     @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<IPTPWire.Message> {
         var request = request
         let principal = try context.requirePrincipal()
-        let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: config.http.maxBodyBytes)
+        let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: limits.maxBodyBytes)
         let sent = try await services.chats.reply(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
         let names = try await services.chats.authorNames(of: [sent.event])
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: IPTPWire.Message(sent.event, names: names))

@@ -92,7 +92,7 @@ extension LivePersonController {
         var request = request
         let (principal, links) = try await agentSession(request, context)
         let id = try chatID(context)
-        let event = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("event")
+        let event = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("event")
         let type = event["type"]?.text ?? (event["state"] != nil ? "state" : "line")
         let (name, eventID): (String, Int)
         switch type {
@@ -150,7 +150,7 @@ extension LivePersonController {
     @Sendable func setAgentTyping(_ request: Request, context: Context) async throws -> Response {
         var request = request
         let (principal, _) = try await agentSession(request, context)
-        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes)
+        let body = try await request.livePersonBody(limit: limits.maxBodyBytes)
         let value = body["agentTyping"]?.text ?? body.text
         let isTyping: Bool = switch value {
         case "typing": true
@@ -165,7 +165,7 @@ extension LivePersonController {
     @Sendable func transfer(_ request: Request, context: Context) async throws -> Response {
         var request = request
         let (principal, _) = try await agentSession(request, context)
-        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("transfer")
+        let body = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("transfer")
         let chat = try await services.chats.chat(chatID(context), for: principal)
         let target: TransferTarget
         if let agent = body["agent"]?["id"]?.text ?? body["agent"]?.text {
@@ -208,7 +208,7 @@ extension LivePersonController {
     @Sendable func survey(_ request: Request, context: Context) async throws -> Response {
         var request = request
         let (principal, _) = try await agentSession(request, context)
-        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("survey")
+        let body = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("survey")
         let answers = try (body["question"]?.items ?? []).map { question in
             guard let id = question["id"]?.text else { throw APIError.invalidField("question.id", reason: "is required") }
             return SurveyAnswer(questionID: id, answers: (question["answer"]?.items ?? []).compactMap(\.text))
@@ -245,7 +245,7 @@ extension LivePersonController {
             chat: chat, visitor: visitor, names: names, events: events,
             nextID: log.last.map { max(from, 2 * ($0.id + 1)) } ?? min(from, 2 * chat.nextEventID),
             typists: try await services.chats.typists(in: id, for: principal),
-            inactivityTimeout: config.limits.visitorInactivityTimeout, now: Date()
+            inactivityTimeout: settings.visitorInactivityTimeout, now: Date()
         )
     }
 

@@ -8,8 +8,9 @@ import Hummingbird
 struct LivePersonController {
     typealias Context = ParleyRequestContext
 
-    let services: ParleyServices
-    let config: AppConfig
+    let services: Services
+    let settings: Settings
+    let limits: HTTPLimits
     let logins: RateLimiter
     /// The most events one chat's answer carries; the `next` link continues from there.
     let eventsPerAnswer = 100
@@ -19,7 +20,7 @@ struct LivePersonController {
     func addRoutes(to router: Router<Context>) {
         let account = router.group("api/account/:accountId")
             .add(middleware: ErrorMiddleware(naming: LPError.fieldName, render: LPError.render))
-            .add(middleware: LPAccountMiddleware(accountID: config.livePersonAccountID))
+            .add(middleware: LPAccountMiddleware(accountID: settings.accountID))
         account.post("login", use: login)
         account.post("agentSession", use: openSession)
         account.delete("agentSession/:agentSessionId", use: endSession)
@@ -60,7 +61,7 @@ struct LivePersonController {
     @Sendable func login(_ request: Request, context: Context) async throws -> Response {
         var request = request
         try logins.check(context.rateLimitKey)
-        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("login")
+        let body = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("login")
         guard let username = body["username"]?.text, let password = body["password"]?.text else {
             throw APIError.badRequest("Fields 'username' and 'password' are required.")
         }
@@ -87,8 +88,8 @@ struct LivePersonController {
         let (principal, links) = try await agentSession(request, context)
         let agent = try await services.directory.agent(try Self.agent(principal).id, by: .principal(principal))
         let departments = try await services.directory.departments().filter { agent.serves($0.id) }
-        let maxChats = departments.map { config.routing.capacity.capacity(of: agent, in: $0) }.max()
-            ?? agent.maxChats ?? config.routing.defaultMaxChats
+        let maxChats = departments.map { settings.capacity.capacity(of: agent, in: $0) }.max()
+            ?? agent.maxChats ?? settings.capacity.defaultMaxChats
         return request.livePersonFormat.response(.document("info", .fields([
             "link": LPLinks.link("\(links.session)/info", "self"),
             "agentName": .string(agent.name),
@@ -128,7 +129,7 @@ struct LivePersonController {
     @Sendable func setAvailability(_ request: Request, context: Context) async throws -> Response {
         var request = request
         let (principal, _) = try await agentSession(request, context)
-        let body = try await request.livePersonBody(limit: config.http.maxBodyBytes).unwrapped("availability")
+        let body = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("availability")
         let status: AgentStatus = switch body["chat"]?.text?.lowercased() {
         case "online": .online
         case "away": .away
@@ -188,8 +189,8 @@ struct LivePersonController {
 
     /// Links are absolute: on the public URL when one is configured, else on the request's host.
     private func links(_ request: Request, session: AgentSessionID) -> LPLinks {
-        let base = config.publicURL ?? "http://\(Self.host(request) ?? "\(config.host):\(config.port)")"
-        return LPLinks(session: "\(base)/api/account/\(config.livePersonAccountID)/agentSession/\(session.rawValue)")
+        let base = settings.publicURL ?? "http://\(Self.host(request) ?? settings.listeningAddress)"
+        return LPLinks(session: "\(base)/api/account/\(settings.accountID)/agentSession/\(session.rawValue)")
     }
 
     /// The request's host, if it is a plain host name or address with an optional port.

@@ -1,0 +1,27 @@
+import ChatCore
+
+extension LivePersonController {
+    /// The core services this face calls.
+    struct Services: Sendable {
+        let auth: AuthService
+        let agentSessions: AgentSessionService
+        let directory: DirectoryService
+        let chats: ChatService
+        let routing: RoutingService
+        let insights: VisitorInsights
+    }
+
+    /// What this face reads from the server's configuration.
+    struct Settings: Sendable {
+        /// The account id the face answers to; any other is 404.
+        let accountID: String
+        /// The server's address as clients reach it, for absolute links; without it, links use the request's `Host`.
+        let publicURL: String?
+        /// `host:port` the server listens on, for links when the request names no usable host either.
+        let listeningAddress: String
+        /// The rule an agent's reported chat limit comes from.
+        let capacity: CapacityRule
+        /// How long a silent visitor still counts as present in a chat.
+        let visitorInactivityTimeout: Duration
+    }
+}
