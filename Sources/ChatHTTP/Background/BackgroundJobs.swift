@@ -2,25 +2,26 @@ import ChatCore
 import Logging
 import ServiceLifecycle
 
-/// The server's timers. Offers that rang out are withdrawn every sweep interval; chats their
-/// visitors abandoned are ended, and every queue is routed again (a safety net behind the
-/// event-driven routing), every tenth; sessions no token can open any more are deleted hourly.
+/// The server's timers. Offers that rang out are withdrawn every sweep interval, and every
+/// tenth run also routes every queue again (a safety net behind the event-driven routing);
+/// chats their visitors abandoned are ended every ten intervals; sessions no token can open
+/// any more are deleted hourly.
 enum BackgroundJobs {
     static let sessionPurgeInterval: Duration = .seconds(3600)
 
     static func all(_ services: ParleyServices, sweepInterval: Duration, logger: Logger) -> [any Service] {
         let (routing, chats, auth, agentSessions) = (services.routing, services.chats, services.auth, services.agentSessions)
         return [
-            RecurringJob(name: "offer expiry", interval: sweepInterval, logger: logger) {
+            // One job, so that a sweep never routes a chat between the withdrawal of an offer
+            // that rang out and its agent being set away (which would offer it to them again).
+            RecurringJob(name: "routing sweep", interval: sweepInterval, logger: logger, everyNth: 10) { isNth in
                 try await routing.expireOffers()
+                if isNth { try await routing.routeEverywhere() }
             },
-            RecurringJob(name: "abandoned chat sweep", interval: sweepInterval * 10, logger: logger) {
+            RecurringJob(name: "abandoned chat sweep", interval: sweepInterval * 10, logger: logger) { _ in
                 try await chats.endAbandonedChats()
             },
-            RecurringJob(name: "queue sweep", interval: sweepInterval * 10, logger: logger) {
-                try await routing.routeEverywhere()
-            },
-            RecurringJob(name: "session purge", interval: sessionPurgeInterval, logger: logger) {
+            RecurringJob(name: "session purge", interval: sessionPurgeInterval, logger: logger) { _ in
                 let purged = try await auth.purgeExpiredSessions() + agentSessions.purgeEnded()
                 if purged > 0 { logger.info("purged expired sessions", metadata: ["sessions": "\(purged)"]) }
             },

@@ -8,12 +8,16 @@ struct RecurringJob: Service {
     let name: String
     let interval: Duration
     let logger: Logger
-    let work: @Sendable () async throws -> Void
+    /// Every how many runs `work` is told it is on a "long" run (the first run is one).
+    var everyNth = 1
+    let work: @Sendable (_ isNth: Bool) async throws -> Void
 
     func run() async throws {
+        var runs = 0
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            defer { runs += 1 }
             do {
-                try await work()
+                try await work(runs % everyNth == 0)
             } catch {
                 logger.error("\(name) failed", metadata: ["error": "\(error)"])
             }
