@@ -68,7 +68,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     let chatStarts = RateLimiter(perMinute: config.http.chatStartsPerMinute)
     let captchas = RateLimiter(perMinute: config.http.captchasPerMinute)
 
-    SystemController(store: services.storage).addRoutes(to: router)
+    let storage = services.storage
+    SystemController(pingDatabase: { try await storage.ping() }).addRoutes(to: router)
     let v1 = router.group("v1")
     AuthController(auth: services.auth, limits: config.http, logins: logins).addRoutes(to: v1)
     DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)

@@ -4,7 +4,8 @@ import Hummingbird
 
 /// Liveness, readiness and the API description.
 struct SystemController {
-    let store: any ParleyStore
+    /// Succeeds when the database answers.
+    let pingDatabase: @Sendable () async throws -> Void
 
     struct Status: ResponseCodable {
         let status: String
@@ -18,7 +19,7 @@ struct SystemController {
 
     @Sendable func ready(_ request: Request, context: ParleyRequestContext) async throws -> Status {
         do {
-            try await store.ping()
+            try await pingDatabase()
         } catch {
             context.logger.warning("database unreachable", metadata: ["error": "\(error)"])
             throw ChatError.storageUnavailable
