@@ -27,11 +27,7 @@ struct FaceFieldNameTests {
     @Test(arguments: TestBackend.available)
     func iptpNamesTheClientMessageIdClientId(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
-            let admin = try await world.adminToken()
-            let live = try await world.createDepartment("Live assistance", admin: admin)
-            let guest = try await world.createGuest(department: live.id)
-            let path = "/xm/api/chats/\(try #require(guest["chatId"]?.string))/messages"
-            let token = try #require(guest["access_token"]?.string)
+            let (path, token, _) = try await world.guestChat()
             let refused = try await world.call(.post, path, token: token, json: ["text": "hi", "clientId": "c\u{1}1"])
             refused.expectError(.iptp(path: path), .unprocessableContent, code: "invalid_field")
             let body = try JSONValue(data: Data(buffer: refused.body))

@@ -10,11 +10,7 @@ struct IPTPInputTests {
     @Test(arguments: TestBackend.available)
     func guestsSendingTooFastGet429WithRetryAfterInTheSpringShape(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend, configure: SendRateTests.slowSenders, overrides: IPTPGuestTests.known) { world in
-            let admin = try await world.adminToken()
-            let live = try await world.createDepartment("Live assistance", admin: admin)
-            let guest = try await world.createGuest(department: live.id)
-            let path = "/xm/api/chats/\(try #require(guest["chatId"]?.string))/messages"
-            let token = try #require(guest["access_token"]?.string)
+            let (path, token, _) = try await world.guestChat()
             for text in ["one", "two", "three"] {
                 #expect(try await world.call(.post, path, token: token, json: ["text": text]).status == .created)
             }
@@ -28,11 +24,7 @@ struct IPTPInputTests {
     @Test(arguments: TestBackend.available)
     func guestFieldsAndClientIdsAreBoundInBytes(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
-            let admin = try await world.adminToken()
-            let live = try await world.createDepartment("Live assistance", admin: admin)
-            let guest = try await world.createGuest(department: live.id)
-            let path = "/xm/api/chats/\(try #require(guest["chatId"]?.string))/messages"
-            let token = try #require(guest["access_token"]?.string)
+            let (path, token, department) = try await world.guestChat()
             let heavyID = String(repeating: "a" + String(repeating: "\u{301}", count: 14), count: 100)
             for clientId in [heavyID, "c\u{0}1"] {
                 let refused = try await world.call(.post, path, token: token, json: ["text": "hi", "clientId": clientId])
@@ -41,7 +33,7 @@ struct IPTPInputTests {
             }
             let captcha = try JSONValue(data: Data(buffer: try await world.call(.get, "/xm/captcha").body))
             let body: [String: Any] = [
-                "name": TextBoundsTests.heavyName, "email": "al@example.com", "departmentId": live.id, "message": "hi",
+                "name": TextBoundsTests.heavyName, "email": "al@example.com", "departmentId": department, "message": "hi",
             ]
             let refused = try await world.client.execute(
                 uri: "/xm/guests?captchaId=\(try #require(captcha["captchaId"]?.string))&captcha=\(KnownCaptcha.answer)", method: .post,

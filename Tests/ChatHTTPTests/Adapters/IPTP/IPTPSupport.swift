@@ -34,6 +34,15 @@ extension TestWorld {
         return try JSONValue(data: Data(buffer: response.body))
     }
 
+    /// A guest's new chat in a new "Live assistance" department: where the guest posts its
+    /// messages, its token and the department.
+    func guestChat() async throws -> (messagesPath: String, token: String, department: Int64) {
+        let admin = try await adminToken()
+        let live = try await createDepartment("Live assistance", admin: admin)
+        let guest = try await createGuest(department: live.id)
+        return ("/xm/api/chats/\(try #require(guest["chatId"]?.string))/messages", try #require(guest["access_token"]?.string), live.id)
+    }
+
     /// Logs an agent in through the XM API and returns its token.
     func xmLogin(_ email: String) async throws -> String {
         let response = try await call(.post, "/xm/api/login", json: ["email": email, "password": TestWorld.password])
