@@ -41,6 +41,9 @@ struct ConfigLoader {
             config.http.longPollDefaultTimeout = min(config.http.longPollDefaultTimeout, .seconds(seconds))
         }
         config.http.chatStartsPerMinute = try integer("PARLEY_CHAT_STARTS_PER_MINUTE", in: 1...1_000_000) ?? config.http.chatStartsPerMinute
+        config.http.visitorTracksPerMinute = try integer("PARLEY_VISITOR_TRACKS_PER_MINUTE", in: 1...1_000_000)
+            ?? config.http.visitorTracksPerMinute
+        config.http.pageViewsPerMinute = try integer("PARLEY_PAGE_VIEWS_PER_MINUTE", in: 1...1_000_000) ?? config.http.pageViewsPerMinute
         config.http.loginsPerMinute = try integer("PARLEY_LOGINS_PER_MINUTE", in: 1...1_000_000) ?? config.http.loginsPerMinute
         if let seconds = try integer("PARLEY_ACCESS_TOKEN_TTL_SECONDS", in: 30...86_400) {
             config.tokens.accessTokenLifetime = .seconds(seconds)
@@ -98,6 +101,12 @@ struct ConfigLoader {
         }
         if let seconds = try integer("PARLEY_VISITOR_INACTIVITY_SECONDS", in: 30...86_400) {
             config.limits.visitorInactivityTimeout = .seconds(seconds)
+        }
+        if let seconds = try integer("PARLEY_VISITOR_AWAY_SECONDS", in: 30...86_400) {
+            config.visitors.awayAfter = .seconds(seconds)
+        }
+        if let seconds = try integer("PARLEY_NEW_VISIT_AFTER_SECONDS", in: 60...604_800) {
+            config.visitors.newVisitAfter = .seconds(seconds)
         }
         if let seconds = try integer("PARLEY_TYPING_LIFETIME_SECONDS", in: 1...60) {
             config.limits.typingLifetime = .seconds(seconds)

@@ -8,7 +8,7 @@ struct AccessChangeTests {
                            departmentIDs: [DepartmentID(1)], createdAt: Date(timeIntervalSince1970: 0))
     static let samHere = Principal(session: SessionID("s1"), role: .agent(sam))
     static let samElsewhere = Principal(session: SessionID("s2"), role: .agent(sam))
-    static let visitor = Principal(session: SessionID("s3"), role: .visitor(VisitorID("v1"), chat: ChatID("c1")))
+    static let visitor = Principal(session: SessionID("s3"), role: .visitor(VisitorID("v1")))
 
     @Test func aRevokedSessionEndsItsOwnFeedsOnly() {
         let change = AccessChange.sessionRevoked(SessionID("s1"))

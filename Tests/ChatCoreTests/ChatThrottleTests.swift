@@ -67,7 +67,7 @@ struct ChatThrottleTests {
 
     @Test func aMessageEndsItsAuthorsTypingSoTheNextNoticeIsNews() throws {
         let throttle = ChatThrottle(limits: ChatLimits())
-        let visitor = Principal(session: SessionID("s1"), role: .visitor(VisitorID("v1"), chat: ChatID("c1")))
+        let visitor = Principal(session: SessionID("s1"), role: .visitor(VisitorID("v1")))
         #expect(try throttle.admitTyping(Self.notice(true, at: 0), from: visitor.session))
         try throttle.admitMessage(from: visitor, in: ChatID("c1"), at: Self.start.addingTimeInterval(0.2))
         #expect(try throttle.admitTyping(Self.notice(true, at: 0.4), from: visitor.session))

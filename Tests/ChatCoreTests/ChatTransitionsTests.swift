@@ -18,7 +18,7 @@ struct ChatTransitionsTests {
     }
 
     static func principal(_ agent: Agent) -> Principal { Principal(session: SessionID("s-\(agent.id)"), role: .agent(agent)) }
-    static let visitorPrincipal = Principal(session: SessionID("s-v"), role: .visitor(visitor, chat: ChatID("c1")))
+    static let visitorPrincipal = Principal(session: SessionID("s-v"), role: .visitor(visitor))
     static let ann = agent("ann")
     static let system = EventAuthor.system
 

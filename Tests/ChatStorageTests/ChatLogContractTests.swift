@@ -13,17 +13,17 @@ struct ChatLogContractTests {
                               profile: VisitorProfile(userAgent: "UA", ipAddress: "203.0.113.9"), createdAt: now)
         let chatID = ChatID(UUID().uuidString)
         return try await store.createChat(
-            visitor: visitor, chatID: chatID, departmentID: department,
+            for: .new(visitor, visitorSession(visitor.id)), chatID: chatID, departmentID: department,
             events: [EventDraft(author: .system, body: .stateChanged(.queued)),
                      EventDraft(author: .visitor(visitor.id), body: .message(text))],
-            session: visitorSession(visitor.id, chatID), at: now
+            at: now
         )
     }
 
     /// A visitor's session with one refresh token, as a chat is created with it.
-    static func visitorSession(_ visitor: VisitorID, _ chat: ChatID, id: String = UUID().uuidString) -> NewSession {
+    static func visitorSession(_ visitor: VisitorID, id: String = UUID().uuidString) -> NewSession {
         NewSession(
-            session: Session(id: SessionID(id), subject: .visitor(visitor, chat: chat), createdAt: now),
+            session: Session(id: SessionID(id), subject: .visitor(visitor), createdAt: now),
             refreshToken: RefreshTokenRecord(tokenHash: "hash-\(id)", session: SessionID(id), expiresAt: now.addingTimeInterval(3600))
         )
     }

@@ -18,9 +18,8 @@ struct ChatLogObserverTests {
             let visitor = Visitor(id: VisitorID("v1"), name: "Vi", email: "vi@example.com", profile: VisitorProfile(), createdAt: Self.now)
 
             let (chat, started) = try await log.create(
-                visitor: visitor, chatID: ChatID("c1"), departmentID: department.id,
-                events: ChatTransitions.start(by: visitor.id, message: "Hello"),
-                session: ChatLogContractTests.visitorSession(visitor.id, ChatID("c1")), at: Self.now
+                for: .new(visitor, ChatLogContractTests.visitorSession(visitor.id)), chatID: ChatID("c1"), departmentID: department.id,
+                events: ChatTransitions.start(by: visitor.id, message: "Hello"), at: Self.now
             )
             try await routing.route(department.id)
             let (_, joined) = try await log.accept(chat.id, by: agents[0], at: Self.now) { chat, _ in
@@ -29,7 +28,7 @@ struct ChatLogObserverTests {
             let key = ClientMessageKey(author: .visitor(visitor.id), clientMessageID: "m-1")
             let send: @Sendable (Chat) throws -> ChatChange = { chat in
                 try ChatTransitions.send("Hi", clientMessageID: "m-1", in: chat, by: Principal(
-                    session: SessionID("s1"), role: .visitor(visitor.id, chat: chat.id)
+                    session: SessionID("s1"), role: .visitor(visitor.id)
                 ), maxEvents: 100)
             }
             guard case .applied(_, let sent) = try await log.update(chat.id, replaying: key, at: Self.now, send) else {

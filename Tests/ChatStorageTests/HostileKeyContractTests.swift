@@ -51,7 +51,15 @@ struct HostileKeyContractTests {
                     try await store.setDepartments([], of: AgentID(key))
                 }
                 #expect(try await store.endAgentSession(AgentSessionID(key), at: Self.now) == false)
-                try await store.visitorSeen(in: ChatID(key), at: Self.now)
+                try await store.visitorSeen(VisitorID(key), at: Self.now, preChat: true)
+                #expect(try await store.visitorRecord(VisitorID(key)) == nil)
+                #expect(try await store.currentChat(of: VisitorID(key)) == nil)
+                await #expect(throws: ChatError.visitorNotFound(VisitorID(key))) {
+                    try await store.setCustomVariables([], of: VisitorID(key))
+                }
+                await #expect(throws: ChatError.visitorNotFound(VisitorID(key))) {
+                    try await store.recordPageView(PageView(url: "https://x.test/", viewedAt: Self.now), of: VisitorID(key), newVisitAfter: .seconds(60))
+                }
                 try await store.removeAwayStatus(key)
             }
         }

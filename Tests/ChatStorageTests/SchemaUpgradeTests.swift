@@ -42,6 +42,10 @@ struct SchemaUpgradeTests {
             """,
             "INSERT INTO sessions (id, subject_kind, agent_id, created_at) VALUES ('s-1', 'agent', 'agent-1', \(bind: ms))",
             "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ('token-1', 's-1', \(bind: tokenExpiry))",
+            """
+            INSERT INTO sessions (id, subject_kind, visitor_id, chat_id, created_at)
+            VALUES ('s-2', 'visitor', 'visitor-1', 'chat-1', \(bind: ms))
+            """,
         ]
     }()
 
@@ -72,7 +76,7 @@ struct SchemaUpgradeTests {
         }
     }
 
-    @Test(arguments: TestBackend.available, [1, 3, 5])
+    @Test(arguments: TestBackend.available, [1, 3, 5, 7])
     func anOlderDatabaseReadsRightAndTakesTheNewFeatures(_ backend: TestBackend, version: Int) async throws {
         try await withScratchDatabase(backend) { database in
             try await Self.olderDatabase(database, version: version)
@@ -114,6 +118,11 @@ struct SchemaUpgradeTests {
         let session = try #require(try await store.session(SessionID("s-1")))
         #expect(try await store.rotateRefreshToken(hash: "token-1", successor: "token-2", successorExpiresAt: now.addingTimeInterval(60), reuseGrace: .zero, at: now)
                 == .rotated(session))
+        #expect(try await store.session(SessionID("s-2"))?.subject == .visitor(visitor.id), "a chat's visitor session is its visitor's")
+        let record = try #require(try await store.visitorRecord(visitor.id))
+        #expect(record.activity.visits == 1 && record.activity.pageViews == 1 && record.activity.chats == 1)
+        #expect(record.activity.landingPage == "https://example.com/" && record.activity.firstVisitAt == then)
+        #expect(record.activity.lastSeenAt == then && record.currentChat?.id == chat.id)
     }
 
     static func checkNewFeatures(in store: SQLStorage) async throws {
@@ -145,8 +154,9 @@ struct SchemaUpgradeTests {
         #expect(try await store.agentLoads() == [ann: 2], "the old active chat and the new offer")
 
         // Visitor presence (4), transfers to a department (5), agent sessions (6).
-        try await store.visitorSeen(in: chat, at: now)
+        try await store.visitorSeen(VisitorID("visitor-1"), at: now, preChat: nil)
         #expect(try await store.chat(chat)?.visitorSeenAt == now)
+        #expect(try await store.visitorRecord(VisitorID("visitor-1"))?.activity.lastSeenAt == now)
         let support = try await store.createDepartment(name: "Support", at: now)
         _ = try await store.updateChat(chat, replaying: nil, at: now) { _ in
             ChatChange(state: .transferring, agentID: .some(nil), departmentID: support.id,

@@ -20,7 +20,7 @@ struct VisitorPresenceContractTests {
             let (ended, _) = try await ChatLogContractTests.startChat(in: store, department: department.id)
 
             #expect(try await store.chatsWithVisitorsGone(since: Self.now).isEmpty, "a chat started then counts as a sign of life")
-            try await store.visitorSeen(in: reading.id, at: Self.at(10))
+            try await store.visitorSeen(reading.visitorID, at: Self.at(10), preChat: nil)
             #expect(try await store.chat(reading.id)?.visitorSeenAt == Self.at(10))
             _ = try await store.updateChat(writing.id, replaying: nil, at: Self.at(20), ChatLogContractTests.message("Still here", from: .visitor(writing.visitorID)))
             _ = try await store.updateChat(writing.id, replaying: nil, at: Self.at(40), ChatLogContractTests.message("Agent line", from: .system))

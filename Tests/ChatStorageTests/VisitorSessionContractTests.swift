@@ -22,13 +22,13 @@ struct VisitorSessionContractTests {
         try await withStorage(backend) { store in
             let department = try await store.createDepartment(name: "Sales", at: Self.now)
             let visitor = Self.visitor("v-1")
-            let session = ChatLogContractTests.visitorSession(visitor.id, ChatID("c-1"), id: "s-1")
-            let (chat, _) = try await store.createChat(
-                visitor: visitor, chatID: ChatID("c-1"), departmentID: department.id, events: Self.opening(visitor),
-                session: session, at: Self.now
+            let session = ChatLogContractTests.visitorSession(visitor.id, id: "s-1")
+            _ = try await store.createChat(
+                for: .new(visitor, session), chatID: ChatID("c-1"), departmentID: department.id,
+                events: Self.opening(visitor), at: Self.now
             )
             #expect(try await store.session(SessionID("s-1")) == session.session)
-            #expect(try await store.session(SessionID("s-1"))?.subject == .visitor(visitor.id, chat: chat.id))
+            #expect(try await store.session(SessionID("s-1"))?.subject == .visitor(visitor.id))
             let rotated = try await store.rotateRefreshToken(
                 hash: session.refreshToken.tokenHash, successor: "next", successorExpiresAt: Self.now.addingTimeInterval(3600),
                 reuseGrace: .zero, at: Self.now
@@ -43,15 +43,15 @@ struct VisitorSessionContractTests {
             let department = try await store.createDepartment(name: "Sales", at: Self.now)
             let first = Self.visitor("v-1")
             _ = try await store.createChat(
-                visitor: first, chatID: ChatID("c-1"), departmentID: department.id, events: Self.opening(first),
-                session: ChatLogContractTests.visitorSession(first.id, ChatID("c-1"), id: "taken"), at: Self.now
+                for: .new(first, ChatLogContractTests.visitorSession(first.id, id: "taken")), chatID: ChatID("c-1"), departmentID: department.id,
+                events: Self.opening(first), at: Self.now
             )
             // The session is the last thing written: its failure must undo the visitor, the chat and its events.
             let second = Self.visitor("v-2")
             await #expect(throws: (any Error).self) {
                 try await store.createChat(
-                    visitor: second, chatID: ChatID("c-2"), departmentID: department.id, events: Self.opening(second),
-                    session: ChatLogContractTests.visitorSession(second.id, ChatID("c-2"), id: "taken"), at: Self.now
+                    for: .new(second, ChatLogContractTests.visitorSession(second.id, id: "taken")), chatID: ChatID("c-2"), departmentID: department.id,
+                    events: Self.opening(second), at: Self.now
                 )
             }
             #expect(try await store.chat(ChatID("c-2")) == nil)
@@ -67,8 +67,8 @@ struct VisitorSessionContractTests {
             let visitor = Self.visitor("v-1")
             await #expect(throws: ChatError.departmentNotFound(DepartmentID(77))) {
                 try await store.createChat(
-                    visitor: visitor, chatID: ChatID("c-1"), departmentID: DepartmentID(77), events: Self.opening(visitor),
-                    session: ChatLogContractTests.visitorSession(visitor.id, ChatID("c-1"), id: "s-1"), at: Self.now
+                    for: .new(visitor, ChatLogContractTests.visitorSession(visitor.id, id: "s-1")), chatID: ChatID("c-1"), departmentID: DepartmentID(77),
+                    events: Self.opening(visitor), at: Self.now
                 )
             }
             #expect(try await store.session(SessionID("s-1")) == nil)

@@ -4,6 +4,13 @@ public enum ChatError: Error, Equatable, Sendable {
     case departmentNotFound(DepartmentID)
     case agentNotFound(AgentID)
     case chatNotFound(ChatID)
+    case visitorNotFound(VisitorID)
+    /// A visitor may hold one open chat at a time.
+    case chatAlreadyOpen(ChatID)
+    /// The visitor cannot be invited now.
+    case visitorUnavailable(VisitorID, reason: String)
+    /// The visitor holds no invitation waiting for an answer.
+    case noInvitation
     /// A field failed validation; each face names `field` as its wire spells it.
     case invalidField(field: ChatField, reason: String)
     case messageTooLong(field: ChatField, limit: Int)
@@ -55,6 +62,10 @@ extension ChatError: CustomStringConvertible {
         case .departmentNotFound(let id): "No department has the id \(id)."
         case .agentNotFound(let id): "No agent has the id \(id)."
         case .chatNotFound(let id): "No chat has the id \(id)."
+        case .visitorNotFound(let id): "No visitor has the id \(id)."
+        case .visitorUnavailable(let id, let reason): "Visitor \(id) \(reason)."
+        case .noInvitation: "You hold no invitation waiting for an answer."
+        case .chatAlreadyOpen(let id): "You already have an open chat (\(id)); end it before starting another."
         case .invalidField(let field, let reason): "Field '\(name(field))' \(reason)."
         case .messageTooLong(_, let limit): "A message may hold at most \(limit) characters."
         case .messageTooLarge(_, let limit): "A message may hold at most \(limit) bytes of UTF-8."

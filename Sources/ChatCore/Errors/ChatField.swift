@@ -36,4 +36,12 @@ public enum ChatField: Hashable, Sendable {
     case maxChats
     /// The default of how many chats an agent may serve.
     case maxChatsPerAgent
+    /// A visitor's custom variables, as a whole.
+    case customVariables
+    /// The pre-chat form's other answers, as a whole.
+    case formFields
+    /// The address of the page a visitor views.
+    case pageURL
+    /// A status filter of a visitor listing.
+    case visitorStatus
 }

@@ -25,10 +25,10 @@ public struct ChatLog: Sendable {
 
     /// Stores a new chat with its visitor, opening events and the visitor's session (see `ChatStore.createChat`).
     public func create(
-        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], session: NewSession, at date: Date
+        for visitor: ChatVisitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
     ) async throws -> (Chat, [ChatEvent]) {
         let (chat, committed) = try await store.createChat(
-            visitor: visitor, chatID: chatID, departmentID: departmentID, events: events, session: session, at: date
+            for: visitor, chatID: chatID, departmentID: departmentID, events: events, at: date
         )
         await announce(committed, to: chat)
         return (chat, committed)

@@ -10,6 +10,22 @@ public enum ChatState: String, Sendable, CaseIterable {
     case ended
 }
 
+/// Who ended a chat.
+public enum ChatEnder: String, Sendable {
+    case visitor
+    case agent
+    /// The system: the visitor left (was gone too long).
+    case system
+
+    public init(_ author: EventAuthor) {
+        self = switch author {
+        case .visitor: .visitor
+        case .agent: .agent
+        case .system: .system
+        }
+    }
+}
+
 /// A conversation between one visitor and the agents of a department.
 /// Its history is its event log; this is the chat's current summary.
 public struct Chat: Sendable, Equatable {
@@ -29,10 +45,13 @@ public struct Chat: Sendable, Equatable {
     public var updatedAt: Date
     /// When the visitor last wrote or was connected (a sync, an open WebSocket), if since the start.
     public var visitorSeenAt: Date?
+    /// Who ended the chat, once it ended.
+    public var endedBy: ChatEnder?
 
     public init(
         id: ChatID, number: Int64, departmentID: DepartmentID, visitorID: VisitorID, state: ChatState,
-        agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date, visitorSeenAt: Date? = nil
+        agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date, visitorSeenAt: Date? = nil,
+        endedBy: ChatEnder? = nil
     ) {
         self.id = id
         self.number = number
@@ -45,6 +64,12 @@ public struct Chat: Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.visitorSeenAt = visitorSeenAt
+        self.endedBy = endedBy
+    }
+
+    /// An agent ended the chat before anyone joined it: the operator refused it.
+    public var wasRefused: Bool {
+        state == .ended && agentID == nil && endedBy == .agent
     }
 
     /// The visitor's last sign of life; the inactivity timeout counts from it.
@@ -69,12 +94,18 @@ public struct ChatQuery: Sendable, Equatable {
     public var states: [ChatState]
     public var departmentIDs: [DepartmentID]?
     public var agentID: AgentID?
+    /// One visitor's chats only.
+    public var visitorID: VisitorID?
     public var limit: Int
 
-    public init(states: [ChatState] = [], departmentIDs: [DepartmentID]? = nil, agentID: AgentID? = nil, limit: Int = 100) {
+    public init(
+        states: [ChatState] = [], departmentIDs: [DepartmentID]? = nil, agentID: AgentID? = nil, visitorID: VisitorID? = nil,
+        limit: Int = 100
+    ) {
         self.states = states
         self.departmentIDs = departmentIDs
         self.agentID = agentID
+        self.visitorID = visitorID
         self.limit = limit
     }
 }

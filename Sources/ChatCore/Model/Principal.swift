@@ -1,8 +1,8 @@
-/// Who is calling: an authenticated agent, or a visitor bound to one chat.
+/// Who is calling: an authenticated agent, or a visitor (who may see its own chats).
 public struct Principal: Sendable, Equatable {
     public enum Role: Sendable, Equatable {
         case agent(Agent)
-        case visitor(VisitorID, chat: ChatID)
+        case visitor(VisitorID)
     }
 
     public var session: SessionID
@@ -18,11 +18,16 @@ public struct Principal: Sendable, Equatable {
         return nil
     }
 
+    public var visitorID: VisitorID? {
+        if case .visitor(let visitor) = role { return visitor }
+        return nil
+    }
+
     /// The event author this principal writes as.
     public var author: EventAuthor {
         switch role {
         case .agent(let agent): .agent(agent.id)
-        case .visitor(let visitor, _): .visitor(visitor)
+        case .visitor(let visitor): .visitor(visitor)
         }
     }
 }

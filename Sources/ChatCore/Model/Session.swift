@@ -3,7 +3,8 @@ import Foundation
 /// Whom a login session belongs to.
 public enum SessionSubject: Sendable, Equatable {
     case agent(AgentID)
-    case visitor(VisitorID, chat: ChatID)
+    /// A visitor: the same session follows it from its first page view through all its chats.
+    case visitor(VisitorID)
 }
 
 /// A login session. Access tokens name it; refresh tokens renew it; logout revokes it.

@@ -49,16 +49,29 @@ public enum EventScope: Sendable, Equatable {
     /// The chats of these departments, the chats this agent serves and the chats offered to it.
     /// `covers(_:)` is the rule; a store's event query says the same in its own language.
     case agent(AgentID, departments: Set<DepartmentID>)
-    /// One chat (its visitor).
+    /// One chat (a reader who narrowed its feed to it).
     case chat(ChatID)
+    /// Every chat of one visitor.
+    case visitor(VisitorID)
+}
+
+/// Whose chat a new chat is.
+public enum ChatVisitor: Sendable, Equatable {
+    /// A visitor first seen with this chat, and the session its credentials open.
+    case new(Visitor, NewSession)
+    /// A visitor already known (it was tracked on the site first), with what it now gives.
+    case known(VisitorID, VisitorUpdate)
 }
 
 /// Visitors, chats and their event logs.
 public protocol ChatStore: Sendable {
-    /// Stores a visitor, its new chat, the chat's opening events and the visitor's session in
-    /// one transaction: a chat never exists without the credentials its visitor was given.
+    /// Stores a chat, its opening events and, for a new visitor, the visitor, its first visit
+    /// and its session, in one transaction: a chat never exists without the credentials its
+    /// visitor was given. A known visitor is updated in the same transaction; it may hold one
+    /// open chat at a time (`ChatError.chatAlreadyOpen`), and an unknown one throws
+    /// `ChatError.visitorNotFound`.
     func createChat(
-        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], session: NewSession, at date: Date
+        for visitor: ChatVisitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
     ) async throws -> (Chat, [ChatEvent])
 
     /// Changes one chat atomically. The store locks the chat, and if `replaying` names a
@@ -75,6 +88,8 @@ public protocol ChatStore: Sendable {
     /// Chats matching the query, oldest first.
     func chats(_ query: ChatQuery) async throws -> [Chat]
     func visitor(_ id: VisitorID) async throws -> Visitor?
+    /// The visitor's open chat, or else its latest; nil when it has none.
+    func currentChat(of visitor: VisitorID) async throws -> Chat?
 
     /// A window of one chat's log, oldest first.
     func events(of chat: ChatID, page: EventPage) async throws -> [ChatEvent]
@@ -83,8 +98,6 @@ public protocol ChatStore: Sendable {
     /// The cursor of the newest committed event (`.start` when there is none).
     func latestCursor() async throws -> EventCursor
 
-    /// Records that the chat's visitor was seen at `date` (a sync, an open WebSocket).
-    func visitorSeen(in chat: ChatID, at date: Date) async throws
     /// Queued and active chats whose visitor was last seen (or, if never since, wrote or
     /// started the chat) before `date`.
     func chatsWithVisitorsGone(since date: Date) async throws -> [Chat]

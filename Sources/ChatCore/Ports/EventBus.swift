@@ -7,16 +7,22 @@ public struct ChatAddress: Sendable, Equatable {
     public var agentID: AgentID?
     /// The agent the chat is offered to, who may see it while the offer stands.
     public var offeredTo: AgentID?
+    /// The chat's visitor, whose feeds the notice wakes.
+    public var visitorID: VisitorID?
 
-    public init(chatID: ChatID, departmentID: DepartmentID, agentID: AgentID?, offeredTo: AgentID? = nil) {
+    public init(chatID: ChatID, departmentID: DepartmentID, agentID: AgentID?, offeredTo: AgentID? = nil, visitorID: VisitorID? = nil) {
         self.chatID = chatID
         self.departmentID = departmentID
         self.agentID = agentID
         self.offeredTo = offeredTo
+        self.visitorID = visitorID
     }
 
     public init(_ chat: Chat) {
-        self.init(chatID: chat.id, departmentID: chat.departmentID, agentID: chat.agentID, offeredTo: chat.offer?.agentID)
+        self.init(
+            chatID: chat.id, departmentID: chat.departmentID, agentID: chat.agentID, offeredTo: chat.offer?.agentID,
+            visitorID: chat.visitorID
+        )
     }
 }
 
@@ -162,6 +168,7 @@ extension EventScope {
         switch self {
         case .everything: true
         case .chat(let id): chat.chatID == id
+        case .visitor(let visitor): chat.visitorID == visitor
         case .agent(let agent, let departments):
             departments.contains(chat.departmentID) || chat.agentID == agent || chat.offeredTo == agent
         }

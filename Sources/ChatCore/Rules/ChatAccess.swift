@@ -1,4 +1,4 @@
-/// Who may see which chat. Visitors see their own chat only; agents see their departments'
+/// Who may see which chat. Visitors see their own chats only; agents see their departments'
 /// chats, the chats they serve and the chats offered to them (a transfer from another
 /// department); admins see every chat. A chat someone may not see looks to them as if it
 /// did not exist (404, not 403), so nobody learns which chats other departments hold.
@@ -6,11 +6,7 @@ struct ChatAccess: Sendable {
     let store: any ChatStore
 
     func visibleChat(_ id: ChatID, to principal: Principal) async throws -> Chat {
-        if case .visitor(_, let own) = principal.role, own != id {
-            throw ChatError.chatNotFound(id)
-        }
-        guard let chat = try await store.chat(id) else { throw ChatError.chatNotFound(id) }
-        if case .agent(let agent) = principal.role, !Self.agent(agent, sees: chat) {
+        guard let chat = try await store.chat(id), Self.scope(of: principal).covers(ChatAddress(chat)) else {
             throw ChatError.chatNotFound(id)
         }
         return chat
@@ -24,7 +20,7 @@ struct ChatAccess: Sendable {
     static func scope(of principal: Principal) -> EventScope {
         switch principal.role {
         case .agent(let agent): scope(of: agent)
-        case .visitor(_, let chat): .chat(chat)
+        case .visitor(let visitor): .visitor(visitor)
         }
     }
 

@@ -38,10 +38,10 @@ public struct AuthService: Sendable {
         return (agent, try await openSession(for: .agent(agent.id)))
     }
 
-    /// The session a visitor's token will be bound to, with its credentials, for the caller to
-    /// store in the same transaction as the chat (the credentials work once it is stored).
-    public func prepareVisitorSession(visitor: VisitorID, chat: ChatID) async throws -> (NewSession, IssuedCredentials) {
-        try await prepareSession(for: .visitor(visitor, chat: chat))
+    /// The session a new visitor's token will be bound to, with its credentials, for the caller
+    /// to store in the same transaction as the visitor (the credentials work once it is stored).
+    public func prepareVisitorSession(visitor: VisitorID) async throws -> (NewSession, IssuedCredentials) {
+        try await prepareSession(for: .visitor(visitor))
     }
 
     /// Trades a refresh token for new credentials. A token works once: presenting a used
@@ -109,8 +109,8 @@ public struct AuthService: Sendable {
         case .agent(let id):
             guard let agent = try await directory.agent(id) else { throw ChatError.unauthenticated }
             return (Principal(session: session.id, role: .agent(agent)), claims.expiresAt)
-        case .visitor(let visitor, let chat):
-            return (Principal(session: session.id, role: .visitor(visitor, chat: chat)), claims.expiresAt)
+        case .visitor(let visitor):
+            return (Principal(session: session.id, role: .visitor(visitor)), claims.expiresAt)
         }
     }
 

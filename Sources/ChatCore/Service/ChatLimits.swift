@@ -20,6 +20,11 @@ public struct ChatLimits: Sendable, Equatable {
     /// Profile fields (user agent, language, source URL) are cut to these, not refused.
     public var maxProfileFieldLength = 2048
     public var maxProfileFieldBytes = 4096
+    /// Custom variables (or pre-chat form fields) one visitor may hold, and the size of each
+    /// value; names follow the name limits, URLs the profile-field limits.
+    public var maxCustomVariables = 50
+    public var maxCustomValueLength = 1000
+    public var maxCustomValueBytes = 4000
     public var maxAwayStatusLength = 50
     public var maxAwayStatusBytes = 200
     public var maxSurveyQuestions = 50

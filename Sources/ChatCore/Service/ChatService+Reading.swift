@@ -4,10 +4,10 @@ import Foundation
 extension ChatService {
     /// Chats an agent may see, filtered by state and department.
     public func chats(states: [ChatState], departmentID: DepartmentID?, limit: Int, for principal: Principal) async throws -> [Chat] {
-        guard let agent = principal.agent else {
-            return [try await access.visibleChat(try visitorChat(of: principal), to: principal)]
-        }
         let limit = try Validate.pageSize(limit, limits: limits)
+        guard let agent = principal.agent else {
+            return try await store.chats(ChatQuery(states: states, visitorID: principal.visitorID, limit: limit))
+        }
         var query = ChatQuery(states: states, limit: limit)
         if agent.isAdmin {
             query.departmentIDs = departmentID.map { [$0] }
@@ -27,6 +27,13 @@ extension ChatService {
     public func chatsServed(by principal: Principal) async throws -> [Chat] {
         guard let agent = principal.agent else { throw ChatError.forbidden(reason: "Only agents serve chats.") }
         return try await store.chats(ChatQuery(states: [.active], agentID: agent.id, limit: limits.maxPageSize))
+    }
+
+    /// A visitor's current chat: its open one, or else its latest. Nil for agents and for
+    /// visitors who have not asked for a chat yet.
+    public func currentChat(for principal: Principal) async throws -> Chat? {
+        guard let visitor = principal.visitorID else { return nil }
+        return try await store.currentChat(of: visitor)
     }
 
     public func chat(_ id: ChatID, for principal: Principal) async throws -> Chat {
@@ -71,10 +78,5 @@ extension ChatService {
             }
         }
         return names
-    }
-
-    private func visitorChat(of principal: Principal) throws -> ChatID {
-        guard case .visitor(_, let chat) = principal.role else { throw ChatError.unauthenticated }
-        return chat
     }
 }

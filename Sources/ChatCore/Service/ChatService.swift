@@ -42,41 +42,56 @@ public struct ChatService: Sendable {
         self.now = now
     }
 
-    /// Starts a chat, for every face alike. Every field is checked before the captcha is used up
-    /// (the captcha policy decides whether `captcha` is needed), and the captcha before anything
-    /// is stored. The chat and the visitor's session are stored together; routing comes after
-    /// the commit and never fails the request (the routing sweeper retries it).
-    public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?) async throws -> StartedChat {
-        let name = try Validate.name(request.name, limits: limits)
-        let email = try Validate.email(request.email, limits: limits)
+    /// Starts a chat, for every face alike: for a new visitor, or for `visitor` (a visitor
+    /// principal, tracked on the site first), who may hold one open chat at a time. Every field
+    /// is checked before the captcha is used up (the captcha policy decides whether `captcha` is
+    /// needed), and the captcha before anything is stored. The chat (with a new visitor and its
+    /// session) is stored in one transaction; routing comes after the commit and never fails the
+    /// request (the routing sweeper retries it).
+    public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?, as visitor: Principal? = nil) async throws -> StartedChat {
+        let known = visitor?.visitorID
+        if visitor != nil, known == nil { throw ChatError.forbidden(reason: "Only visitors start chats.") }
+        let name = try request.name.map { try Validate.name($0, limits: limits) }
+        let email = try request.email.map { try Validate.email($0, limits: limits) }
         let message = try Validate.message(request.message, field: .firstMessage, limits: limits)
+        let formFields = try request.formFields.map { try Validate.formFields($0, limits: limits) }
+        if known == nil {
+            guard name != nil else { throw ChatError.invalidField(field: .name, reason: "is required") }
+            guard email != nil else { throw ChatError.invalidField(field: .email, reason: "is required") }
+        }
         guard try await store.department(request.departmentID) != nil else {
             throw ChatError.departmentNotFound(request.departmentID)
         }
         try await captchas.verify(captcha)
         let date = now()
-        let visitor = Visitor(
-            id: VisitorID(IdentifierGenerator.shortHex()), name: name, email: email,
-            profile: VisitorProfile(
-                userAgent: Validate.profileField(request.profile.userAgent, limits: limits),
-                ipAddress: Validate.profileField(request.profile.ipAddress, limits: limits),
-                language: Validate.profileField(request.profile.language, limits: limits),
-                sourceURL: Validate.profileField(request.profile.sourceURL, limits: limits)
-            ),
-            createdAt: date
-        )
         let chatID = ChatID(IdentifierGenerator.shortHex())
-        let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id, chat: chatID)
+        let opener: ChatVisitor
+        let visitorID: VisitorID
+        var credentials: IssuedCredentials?
+        if let known {
+            visitorID = known
+            opener = .known(known, VisitorUpdate(name: name, email: email, formFields: formFields))
+        } else {
+            let new = Visitor(
+                id: VisitorID(IdentifierGenerator.shortHex()), name: name ?? "", email: email ?? "",
+                profile: Validate.profile(request.profile, limits: limits), formFields: formFields ?? [], createdAt: date
+            )
+            let (session, issued) = try await auth.prepareVisitorSession(visitor: new.id)
+            visitorID = new.id
+            opener = .new(new, session)
+            credentials = issued
+        }
         let (chat, events) = try await log.create(
-            visitor: visitor, chatID: chatID, departmentID: request.departmentID,
-            events: ChatTransitions.start(by: visitor.id, message: message), session: session, at: date
+            for: opener, chatID: chatID, departmentID: request.departmentID,
+            events: ChatTransitions.start(by: visitorID, message: message), at: date
         )
         do {
             try await routing.route(chat.departmentID)
         } catch {
             failures.report(error, during: "routing a new chat", details: ["chat_id": chat.id.rawValue])
         }
-        return StartedChat(chat: chat, visitor: visitor, events: events, credentials: credentials)
+        guard let stored = try await store.visitor(visitorID) else { throw ChatError.visitorNotFound(visitorID) }
+        return StartedChat(chat: chat, visitor: stored, events: events, credentials: credentials)
     }
 
     /// An agent accepts a queued chat (offered to it or not) and becomes the one serving it,

@@ -22,7 +22,7 @@ public enum FeedItem: Sendable, Equatable {
 /// Waiting readers sleep on the event bus; none polls the database. Every open feed, from the
 /// moment it listens, holds a place in the `FeedRegistry` (per session and client address).
 public struct EventFeed: Sendable {
-    private let store: any ChatStore & SessionStore
+    private let store: any ChatStore & VisitorStore & SessionStore
     private let bus: any EventBus
     private let limits: ChatLimits
     private let feeds: FeedRegistry
@@ -30,7 +30,7 @@ public struct EventFeed: Sendable {
     private let now: @Sendable () -> Date
 
     public init(
-        store: any ChatStore & SessionStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
+        store: any ChatStore & VisitorStore & SessionStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
@@ -43,12 +43,12 @@ public struct EventFeed: Sendable {
         sightings = VisitorSightings(interval: min(30, timeout / 4))
     }
 
-    /// A visitor reading its feed is present: its chat is not abandoned.
+    /// A visitor reading its feed is present: on the site, and its chat is not abandoned.
     private func noteVisitorPresent(_ principal: Principal) async throws {
-        guard case .visitor(_, let chat) = principal.role else { return }
+        guard let visitor = principal.visitorID else { return }
         let date = now()
-        if sightings.shouldRecord(chat, at: date) {
-            try await store.visitorSeen(in: chat, at: date)
+        if sightings.shouldRecord(visitor, at: date) {
+            try await store.visitorSeen(visitor, at: date, preChat: nil)
         }
     }
 

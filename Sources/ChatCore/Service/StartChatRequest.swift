@@ -1,26 +1,34 @@
 import Foundation
 
-/// What a visitor supplies to start a chat.
+/// What a visitor supplies to start a chat. A visitor already tracked on the site may leave
+/// name and email out (nil keeps what it gave before); a new visitor must give both.
 public struct StartChatRequest: Sendable {
     public var departmentID: DepartmentID
-    public var name: String
-    public var email: String
+    public var name: String?
+    public var email: String?
     public var message: String
+    /// The pre-chat form's other answers (phone, company, any extra field).
+    public var formFields: [CustomVariable]?
     public var profile: VisitorProfile
 
-    public init(departmentID: DepartmentID, name: String, email: String, message: String, profile: VisitorProfile = .init()) {
+    public init(
+        departmentID: DepartmentID, name: String?, email: String?, message: String, formFields: [CustomVariable]? = nil,
+        profile: VisitorProfile = .init()
+    ) {
         self.departmentID = departmentID
         self.name = name
         self.email = email
         self.message = message
+        self.formFields = formFields
         self.profile = profile
     }
 }
 
-/// A chat just started, with the visitor's credentials for it.
+/// A chat just started, with the credentials of the visitor it created (nil when the visitor
+/// came with its own).
 public struct StartedChat: Sendable {
     public var chat: Chat
     public var visitor: Visitor
     public var events: [ChatEvent]
-    public var credentials: IssuedCredentials
+    public var credentials: IssuedCredentials?
 }

@@ -4,6 +4,8 @@ import Hummingbird
 /// `/v1/auth`: agent login, token refresh, logout; `/v1/me`: who the token speaks for.
 struct AuthController {
     let auth: AuthService
+    /// For a visitor's `/v1/me`: its current chat.
+    let chats: ChatService
     let limits: HTTPLimits
     let logins: RateLimiter
 
@@ -68,8 +70,9 @@ struct AuthController {
         switch principal.role {
         case .agent(let agent):
             return MeResponse(type: "agent", agent: AgentResponse(agent), visitorId: nil, chatId: nil)
-        case .visitor(let visitor, let chat):
-            return MeResponse(type: "visitor", agent: nil, visitorId: visitor.rawValue, chatId: chat.rawValue)
+        case .visitor(let visitor):
+            let chat = try await chats.currentChat(for: principal)
+            return MeResponse(type: "visitor", agent: nil, visitorId: visitor.rawValue, chatId: chat?.id.rawValue)
         }
     }
 }

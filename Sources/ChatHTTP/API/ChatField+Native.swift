@@ -20,6 +20,10 @@ extension ChatField {
         case .awayReason: "awayReason"
         case .maxChats: "maxChats"
         case .maxChatsPerAgent: "maxChatsPerAgent"
+        case .customVariables: "customVariables"
+        case .formFields: "fields"
+        case .pageURL: "url"
+        case .visitorStatus: "status"
         }
     }
 }

@@ -10,12 +10,15 @@ struct ChatsController {
     let limits: HTTPLimits
     let chatStarts: RateLimiter
 
+    /// A visitor tracked first (a visitor bearer) may leave name and email out.
     struct StartRequest: Decodable {
         let departmentId: Int64
-        let name: String
-        let email: String
+        let name: String?
+        let email: String?
         let message: String
         let sourceUrl: String?
+        /// The pre-chat form's other answers (phone, company, any extra field).
+        let fields: [PairRequest]?
         /// A solved captcha from `GET /v1/captcha`, when the server asks for one.
         let captcha: CaptchaAnswerRequest?
     }
@@ -29,7 +32,8 @@ struct ChatsController {
         let chat: ChatResponse
         let visitor: VisitorResponse
         let events: [EventResponse]
-        let credentials: CredentialsResponse
+        /// The new visitor's credentials; absent when a tracked visitor started the chat with its own.
+        let credentials: CredentialsResponse?
     }
 
     struct NoteRequest: Decodable {
@@ -77,14 +81,15 @@ struct ChatsController {
         let body = try await request.decodeJSON(StartRequest.self, limit: limits.maxBodyBytes)
         let started = try await chats.startChat(StartChatRequest(
             departmentID: DepartmentID(body.departmentId), name: body.name, email: body.email, message: body.message,
+            formFields: body.fields?.map(\.variable),
             profile: VisitorProfile(
                 userAgent: request.headers[.userAgent], ipAddress: context.clientAddress,
                 language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
             )
-        ), captcha: body.captcha.map { CaptchaAnswer(id: $0.id, answer: $0.answer) })
+        ), captcha: body.captcha.map { CaptchaAnswer(id: $0.id, answer: $0.answer) }, as: context.principal)
         return StartResponse(
             chat: ChatResponse(started.chat), visitor: VisitorResponse(started.visitor),
-            events: started.events.map(EventResponse.init), credentials: CredentialsResponse(started.credentials)
+            events: started.events.map(EventResponse.init), credentials: started.credentials.map { CredentialsResponse($0) }
         ).created
     }
 

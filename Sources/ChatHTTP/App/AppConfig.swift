@@ -24,6 +24,7 @@ public struct AppConfig: Sendable {
     public var trustedProxies: [AddressRange] = []
     public var captcha = CaptchaPolicy()
     public var routing = RoutingSettings()
+    public var visitors = VisitorService.Settings()
     /// How often offers are checked for timeouts and queues for chats nobody was offered.
     public var routingSweepInterval: Duration = .seconds(1)
     public var insight = InsightData()
@@ -51,6 +52,10 @@ public struct HTTPLimits: Sendable, Equatable {
     public var syncDefaultLimit = 100
     /// Chats one client address may start per minute.
     public var chatStartsPerMinute = 10
+    /// Visitors one client address may start tracking per minute.
+    public var visitorTracksPerMinute = 30
+    /// Page views and heartbeats one visitor session may record per minute.
+    public var pageViewsPerMinute = 60
     /// Login and refresh attempts one client address may make per minute.
     public var loginsPerMinute = 20
     /// Captchas one client address may fetch per minute.

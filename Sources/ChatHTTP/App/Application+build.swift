@@ -67,16 +67,21 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     let logins = RateLimiter(perMinute: config.http.loginsPerMinute)
     let chatStarts = RateLimiter(perMinute: config.http.chatStartsPerMinute)
     let captchas = RateLimiter(perMinute: config.http.captchasPerMinute)
+    let visitorTracks = RateLimiter(perMinute: config.http.visitorTracksPerMinute)
 
     let storage = services.storage
     SystemController(pingDatabase: { try await storage.ping() }).addRoutes(to: router)
     let v1 = router.group("v1")
-    AuthController(auth: services.auth, limits: config.http, logins: logins).addRoutes(to: v1)
+    AuthController(auth: services.auth, chats: services.chats, limits: config.http, logins: logins).addRoutes(to: v1)
     DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
+    VisitorsController(
+        visitors: services.visitors, limits: config.http, tracks: visitorTracks,
+        pageViews: RateLimiter(perMinute: config.http.pageViewsPerMinute)
+    ).addRoutes(to: v1)
     SyncController(feed: services.feed, limits: config.http).addRoutes(to: v1)
     EventSocketController(
         auth: services.auth, chats: services.chats, feed: services.feed,

@@ -5,9 +5,9 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull: .conflict
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent: .forbidden
         case .rateLimited: .tooManyRequests
@@ -20,6 +20,10 @@ extension ChatError {
         case .departmentNotFound: "department_not_found"
         case .agentNotFound: "agent_not_found"
         case .chatNotFound: "chat_not_found"
+        case .visitorNotFound: "visitor_not_found"
+        case .chatAlreadyOpen: "chat_already_open"
+        case .visitorUnavailable: "visitor_unavailable"
+        case .noInvitation: "no_invitation"
         case .invalidField: "invalid_field"
         case .messageTooLong, .messageTooLarge: "message_too_long"
         case .emailTaken: "email_taken"

@@ -12,6 +12,7 @@ public struct ParleyServices: Sendable {
     public let auth: AuthService
     public let directory: DirectoryService
     public let chats: ChatService
+    public let visitors: VisitorService
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let insights: VisitorInsights
@@ -64,6 +65,7 @@ public struct ParleyServices: Sendable {
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
+        let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
         return ParleyServices(
             storage: storage,
             bus: bus,
@@ -75,9 +77,12 @@ public struct ParleyServices: Sendable {
                 store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
+            visitors: VisitorService(
+                store: storage, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
+            ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
-            insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
+            insights: insights,
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,

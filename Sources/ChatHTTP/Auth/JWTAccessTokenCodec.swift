@@ -3,7 +3,8 @@ import Foundation
 import JWTKit
 
 /// Access tokens as HS512 JWTs: `sub` is the agent or visitor id, `sid` the session,
-/// `kind` agent or visitor, `chat` the visitor's chat.
+/// `kind` agent or visitor. (Tokens issued before visitors had sessions of their own also
+/// carry a `chat` claim, which is ignored: the session names the visitor, who owns its chats.)
 struct JWTAccessTokenCodec: AccessTokenCodec {
     /// The only `alg` a token's header may name.
     static let algorithm = "HS512"
@@ -38,7 +39,6 @@ private struct AccessTokenPayload: JWTPayload {
     var sub: SubjectClaim
     var sid: String
     var kind: String
-    var chat: String?
     var iat: IssuedAtClaim
     var exp: ExpirationClaim
 
@@ -47,10 +47,9 @@ private struct AccessTokenPayload: JWTPayload {
         case .agent(let agent):
             sub = SubjectClaim(value: agent.rawValue)
             kind = "agent"
-        case .visitor(let visitor, let chat):
+        case .visitor(let visitor):
             sub = SubjectClaim(value: visitor.rawValue)
             kind = "visitor"
-            self.chat = chat.rawValue
         }
         sid = claims.session.rawValue
         iat = IssuedAtClaim(value: claims.issuedAt)
@@ -63,9 +62,9 @@ private struct AccessTokenPayload: JWTPayload {
 
     func claims() throws -> AccessClaims {
         let subject: SessionSubject
-        switch (kind, chat) {
-        case ("agent", _): subject = .agent(AgentID(sub.value))
-        case ("visitor", let chat?): subject = .visitor(VisitorID(sub.value), chat: ChatID(chat))
+        switch kind {
+        case "agent": subject = .agent(AgentID(sub.value))
+        case "visitor": subject = .visitor(VisitorID(sub.value))
         default: throw ChatError.unauthenticated
         }
         return AccessClaims(session: SessionID(sid), subject: subject, issuedAt: iat.value, expiresAt: exp.value)

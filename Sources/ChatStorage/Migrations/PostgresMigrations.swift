@@ -102,6 +102,7 @@ enum PostgresMigrations {
         transfers,
         agentSessions,
         sessionsByAgent,
+        visitorTracking,
     ]
 }
 
@@ -173,5 +174,57 @@ extension PostgresMigrations {
     /// sessions by index rather than by reading the whole table.
     static let sessionsByAgent = Migration(version: 7, statements: [
         "CREATE INDEX sessions_by_agent ON sessions (agent_id) WHERE agent_id IS NOT NULL",
+    ])
+}
+
+extension PostgresMigrations {
+    /// Visitors in their own right: presence, visits and page views, what the page and the
+    /// pre-chat form told about them, invitations, and who ended each chat (a chat an agent
+    /// ended before anyone joined it was refused). Visitors created with their chat before
+    /// this version get one visit, started when they were created, on the page they came from.
+    static let visitorTracking = Migration(version: 8, statements: [
+        "ALTER TABLE visitors ADD COLUMN last_seen_at BIGINT",
+        "ALTER TABLE visitors ADD COLUMN screen_resolution TEXT",
+        "ALTER TABLE visitors ADD COLUMN time_zone TEXT",
+        "ALTER TABLE visitors ADD COLUMN custom_variables TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE visitors ADD COLUMN form_fields TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE visitors ADD COLUMN pre_chat_at BIGINT",
+        "ALTER TABLE visitors ADD COLUMN invitation TEXT",
+        "ALTER TABLE visitors ADD COLUMN invitation_state TEXT",
+        "ALTER TABLE visitors ADD COLUMN invited_at BIGINT",
+        "ALTER TABLE visitors ADD COLUMN invited_by TEXT",
+        """
+        UPDATE visitors SET last_seen_at = COALESCE(
+            (SELECT MAX(COALESCE(c.visitor_seen_at, c.created_at)) FROM chats c WHERE c.visitor_id = visitors.id), created_at)
+        """,
+        "CREATE INDEX visitors_by_last_seen ON visitors (last_seen_at)",
+        """
+        CREATE TABLE visits (
+            visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            started_at BIGINT NOT NULL,
+            landing_page TEXT,
+            referrer TEXT,
+            PRIMARY KEY (visitor_id, number)
+        )
+        """,
+        "INSERT INTO visits (visitor_id, number, started_at, landing_page, referrer) SELECT id, 1, created_at, source_url, NULL FROM visitors",
+        """
+        CREATE TABLE page_views (
+            visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+            visit_number INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            referrer TEXT NOT NULL,
+            viewed_at BIGINT NOT NULL
+        )
+        """,
+        """
+        INSERT INTO page_views (visitor_id, visit_number, url, title, referrer, viewed_at)
+        SELECT id, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
+        """,
+        "CREATE INDEX page_views_by_visitor ON page_views (visitor_id, viewed_at)",
+        "ALTER TABLE chats ADD COLUMN ended_by TEXT",
+        "CREATE INDEX chats_by_visitor ON chats (visitor_id, created_at)",
     ])
 }

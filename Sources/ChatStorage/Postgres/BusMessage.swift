@@ -14,6 +14,7 @@ struct BusMessage: Codable, Equatable {
     var departmentID: Int64?
     var agentID: String?
     var offeredTo: String?
+    var visitorID: String?
     var cursor: Int64?
     var authorKind: String?
     var authorID: String?
@@ -104,7 +105,7 @@ struct BusMessage: Codable, Equatable {
         guard let chatID, let departmentID else { return nil }
         return ChatAddress(
             chatID: ChatID(chatID), departmentID: DepartmentID(departmentID), agentID: agentID.map(AgentID.init(rawValue:)),
-            offeredTo: offeredTo.map(AgentID.init(rawValue:))
+            offeredTo: offeredTo.map(AgentID.init(rawValue:)), visitorID: visitorID.map(VisitorID.init(rawValue:))
         )
     }
 
@@ -113,5 +114,6 @@ struct BusMessage: Codable, Equatable {
         departmentID = chat.departmentID.rawValue
         agentID = chat.agentID?.rawValue
         offeredTo = chat.offeredTo?.rawValue
+        visitorID = chat.visitorID?.rawValue
     }
 }

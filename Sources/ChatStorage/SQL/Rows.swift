@@ -40,8 +40,12 @@ enum Rows {
                 userAgent: try row.decode(column: "user_agent", as: String?.self),
                 ipAddress: try row.decode(column: "ip_address", as: String?.self),
                 language: try row.decode(column: "language", as: String?.self),
-                sourceURL: try row.decode(column: "source_url", as: String?.self)
+                sourceURL: try row.decode(column: "source_url", as: String?.self),
+                screenResolution: try row.decode(column: "screen_resolution", as: String?.self),
+                timeZone: try row.decode(column: "time_zone", as: String?.self)
             ),
+            customVariables: try customVariables(row, column: "custom_variables"),
+            formFields: try customVariables(row, column: "form_fields"),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
         )
     }
@@ -61,7 +65,8 @@ enum Rows {
             nextEventID: try row.decode(column: "next_event_id", as: Int.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
-            visitorSeenAt: try row.decode(column: "visitor_seen_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
+            visitorSeenAt: try row.decode(column: "visitor_seen_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            endedBy: try row.decode(column: "ended_by", as: String?.self).flatMap(ChatEnder.init(rawValue:))
         )
     }
 
@@ -121,10 +126,7 @@ enum Rows {
         if try row.decode(column: "subject_kind", as: String.self) == "agent" {
             subject = .agent(AgentID(try row.decode(column: "agent_id", as: String.self)))
         } else {
-            subject = .visitor(
-                VisitorID(try row.decode(column: "visitor_id", as: String.self)),
-                chat: ChatID(try row.decode(column: "chat_id", as: String.self))
-            )
+            subject = .visitor(VisitorID(try row.decode(column: "visitor_id", as: String.self)))
         }
         return Session(
             id: SessionID(try row.decode(column: "id", as: String.self)),

@@ -4,34 +4,56 @@ import SQLKit
 
 extension SQLStorage {
     public func createChat(
-        visitor: Visitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], session: NewSession, at date: Date
+        for visitor: ChatVisitor, chatID: ChatID, departmentID: DepartmentID, events: [EventDraft], at date: Date
     ) async throws -> (Chat, [ChatEvent]) {
         let kind = backend.kind
         return try await backend.write { db in
             let department = try await db.raw("SELECT id FROM departments WHERE id = \(bind: departmentID.rawValue) \(unsafeRaw: kind.lockRows)").first()
             guard department != nil else { throw ChatError.departmentNotFound(departmentID) }
-            let profile = visitor.profile
-            try await db.raw("""
-                INSERT INTO visitors (id, name, email, user_agent, ip_address, language, source_url, created_at)
-                VALUES (\(bind: visitor.id.rawValue), \(bind: visitor.name), \(bind: visitor.email), \(bind: profile.userAgent),
-                        \(bind: profile.ipAddress), \(bind: profile.language), \(bind: profile.sourceURL),
-                        \(bind: visitor.createdAt.millisecondsSince1970))
-                """).run()
+            let visitorID: VisitorID
+            switch visitor {
+            case .new(let new, let session):
+                try await Self.insert(new, landing: nil, in: db)
+                try await Self.insert(session, in: db)
+                visitorID = new.id
+            case .known(let id, let update):
+                try await Self.prepareChat(of: id, applying: update, kind: kind, in: db)
+                try await Self.markSeen(id, at: date, in: db)
+                visitorID = id
+            }
             let number = try await Self.advanceCounter("chat_number", by: 1, in: db)
             let ms = date.millisecondsSince1970
             try await db.raw("""
                 INSERT INTO chats (id, number, department_id, visitor_id, state, agent_id, next_event_id, created_at, updated_at)
-                VALUES (\(bind: chatID.rawValue), \(bind: number), \(bind: departmentID.rawValue), \(bind: visitor.id.rawValue),
+                VALUES (\(bind: chatID.rawValue), \(bind: number), \(bind: departmentID.rawValue), \(bind: visitorID.rawValue),
                         \(bind: ChatState.queued.rawValue), NULL, \(bind: events.count), \(bind: ms), \(bind: ms))
                 """).run()
             var chat = Chat(
-                id: chatID, number: number, departmentID: departmentID, visitorID: visitor.id, state: .queued,
+                id: chatID, number: number, departmentID: departmentID, visitorID: visitorID, state: .queued,
                 agentID: nil, nextEventID: 0, createdAt: Date(millisecondsSince1970: ms), updatedAt: Date(millisecondsSince1970: ms)
             )
             let stored = try await Self.append(events, to: &chat, at: date, in: db)
-            try await Self.insert(session, in: db)
             return (chat, stored)
         }
+    }
+
+    /// Locks a known visitor for its new chat: it must exist and hold no open chat. Then
+    /// stores what its pre-chat form gave.
+    private static func prepareChat(of visitor: VisitorID, applying update: VisitorUpdate, kind: SQLBackendKind, in db: any SQLDatabase) async throws {
+        guard StoredKey.canExist(visitor.rawValue),
+              try await db.raw("SELECT id FROM visitors WHERE id = \(bind: visitor.rawValue) \(unsafeRaw: kind.lockRows)").first() != nil
+        else { throw ChatError.visitorNotFound(visitor) }
+        let open = try await db.raw("""
+            SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue) AND state IN ('queued', 'active', 'transferring') LIMIT 1
+            """).first()
+        if let open {
+            throw ChatError.chatAlreadyOpen(ChatID(try open.decode(column: "id", as: String.self)))
+        }
+        try await db.raw("""
+            UPDATE visitors SET name = COALESCE(\(bind: update.name), name), email = COALESCE(\(bind: update.email), email),
+                   form_fields = COALESCE(\(bind: update.formFields.map(Rows.json)), form_fields)
+            WHERE id = \(bind: visitor.rawValue)
+            """).run()
     }
 
     public func updateChat(
@@ -65,6 +87,9 @@ extension SQLStorage {
             if !query.states.isEmpty {
                 sql += " AND state IN (\(binds: query.states.map(\.rawValue)))"
             }
+            if let visitor = query.visitorID {
+                sql += " AND visitor_id = \(bind: visitor.rawValue)"
+            }
             switch (query.departmentIDs, query.agentID) {
             case (let departments?, let agent?) where !departments.isEmpty:
                 sql += " AND (department_id IN (\(binds: departments.map(\.rawValue))) OR agent_id = \(bind: agent.rawValue))"
@@ -79,6 +104,16 @@ extension SQLStorage {
             }
             sql += " ORDER BY created_at, number LIMIT \(bind: query.limit)"
             return try await db.raw(sql).all().map(Rows.chat)
+        }
+    }
+
+    public func currentChat(of visitor: VisitorID) async throws -> Chat? {
+        guard StoredKey.canExist(visitor.rawValue) else { return nil }
+        return try await backend.read { db in
+            try await db.raw("""
+                SELECT * FROM chats WHERE visitor_id = \(bind: visitor.rawValue)
+                ORDER BY CASE WHEN state = 'ended' THEN 1 ELSE 0 END, created_at DESC, number DESC LIMIT 1
+                """).first().map(Rows.chat)
         }
     }
 
@@ -118,6 +153,12 @@ extension SQLStorage {
                     SELECT * FROM chat_events WHERE chat_id = \(bind: chat.rawValue) AND cursor > \(bind: cursor.rawValue)
                     ORDER BY cursor LIMIT \(bind: limit)
                     """
+            case .visitor(let visitor):
+                sql = """
+                    SELECT e.* FROM chat_events e JOIN chats c ON c.id = e.chat_id
+                    WHERE c.visitor_id = \(bind: visitor.rawValue) AND e.cursor > \(bind: cursor.rawValue)
+                    ORDER BY e.cursor LIMIT \(bind: limit)
+                    """
             case .agent(let agent, let departments):
                 // EventScope.covers(_:) in SQL: the agent's departments, its chats, its offers.
                 let own: SQLQueryString = "c.agent_id = \(bind: agent.rawValue) OR c.offered_to = \(bind: agent.rawValue)"
@@ -141,13 +182,6 @@ extension SQLStorage {
         }
     }
 
-    public func visitorSeen(in chat: ChatID, at date: Date) async throws {
-        guard StoredKey.canExist(chat.rawValue) else { return }
-        try await backend.write { db in
-            try await db.raw("UPDATE chats SET visitor_seen_at = \(bind: date.millisecondsSince1970) WHERE id = \(bind: chat.rawValue)").run()
-        }
-    }
-
     public func chatsWithVisitorsGone(since date: Date) async throws -> [Chat] {
         let ms = date.millisecondsSince1970
         return try await backend.read { db in
@@ -168,7 +202,12 @@ extension SQLStorage {
 
     /// Applies a change to a locked chat: its fields, then its events.
     static func apply(_ change: ChatChange, to chat: inout Chat, at date: Date, in db: any SQLDatabase) async throws -> [ChatEvent] {
-        if let state = change.state { chat.state = state }
+        if let state = change.state {
+            if state == .ended, chat.state != .ended {
+                chat.endedBy = change.events.first { $0.body == .stateChanged(.ended) }.map { ChatEnder($0.author) }
+            }
+            chat.state = state
+        }
         if let agent = change.agentID { chat.agentID = agent }
         if let offer = change.offer { chat.offer = offer }
         if let department = change.departmentID { chat.departmentID = department }
@@ -178,7 +217,7 @@ extension SQLStorage {
         }
         try await db.raw("""
             UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
-                   visitor_seen_at = \(bind: chat.visitorSeenAt?.millisecondsSince1970),
+                   visitor_seen_at = \(bind: chat.visitorSeenAt?.millisecondsSince1970), ended_by = \(bind: chat.endedBy?.rawValue),
                    department_id = \(bind: chat.departmentID.rawValue),
                    offered_to = \(bind: chat.offer?.agentID.rawValue), offered_at = \(bind: chat.offer?.at.millisecondsSince1970),
                    next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)

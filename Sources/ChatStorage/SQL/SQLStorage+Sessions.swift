@@ -93,13 +93,13 @@ extension SQLStorage {
     /// Inserts a session and its first refresh token, in the caller's transaction.
     static func insert(_ new: NewSession, in db: any SQLDatabase) async throws {
         let session = new.session
-        let (kind, agent, visitor, chat): (String, String?, String?, String?) = switch session.subject {
-        case .agent(let id): ("agent", id.rawValue, nil, nil)
-        case .visitor(let visitor, let chat): ("visitor", nil, visitor.rawValue, chat.rawValue)
+        let (kind, agent, visitor): (String, String?, String?) = switch session.subject {
+        case .agent(let id): ("agent", id.rawValue, nil)
+        case .visitor(let visitor): ("visitor", nil, visitor.rawValue)
         }
         try await db.raw("""
-            INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, chat_id, created_at, revoked_at)
-            VALUES (\(bind: session.id.rawValue), \(bind: kind), \(bind: agent), \(bind: visitor), \(bind: chat),
+            INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, created_at, revoked_at)
+            VALUES (\(bind: session.id.rawValue), \(bind: kind), \(bind: agent), \(bind: visitor),
                     \(bind: session.createdAt.millisecondsSince1970), NULL)
             """).run()
         try await insert(new.refreshToken, in: db)

@@ -60,9 +60,11 @@ struct IPTPController {
             ),
             captcha: answer
         )
+        // A chat started without a visitor's own token always opens a new visitor's session.
+        guard let credentials = started.credentials else { throw ChatError.unauthenticated }
         return IPTPWire.GuestResponse(
             userId: started.visitor.id.rawValue, chatId: started.chat.id.rawValue,
-            access_token: started.credentials.accessToken, refresh_token: started.credentials.refreshToken
+            access_token: credentials.accessToken, refresh_token: credentials.refreshToken
         ).created
     }
 
@@ -120,8 +122,8 @@ struct IPTPController {
 
     /// A waiting guest's place in line.
     private func queue(of principal: Principal) async throws -> IPTPWire.Queue? {
-        guard case .visitor(_, let id) = principal.role else { return nil }
-        let standing = try await services.routing.standing(of: services.chats.chat(id, for: principal))
+        guard principal.visitorID != nil, let chat = try await services.chats.currentChat(for: principal) else { return nil }
+        let standing = try await services.routing.standing(of: chat)
         return standing.map { IPTPWire.Queue(position: $0.position, estimatedWaitSeconds: $0.estimatedWait.map { Int($0.rounded()) }) }
     }
 

@@ -1,0 +1,152 @@
+import Foundation
+
+/// What a web page tells when its visitor is first tracked.
+public struct TrackVisitorRequest: Sendable {
+    public var name: String?
+    public var email: String?
+    public var page: PageView?
+    public var customVariables: [CustomVariable]
+    public var profile: VisitorProfile
+
+    public init(
+        name: String? = nil, email: String? = nil, page: PageView? = nil, customVariables: [CustomVariable] = [],
+        profile: VisitorProfile = .init()
+    ) {
+        self.name = name
+        self.email = email
+        self.page = page
+        self.customVariables = customVariables
+        self.profile = profile
+    }
+}
+
+/// A visitor as agents follow it: what it did, where it stands, and what its connection tells.
+public struct VisitorOverview: Sendable, Equatable {
+    public var record: VisitorRecord
+    public var status: VisitorStatus
+    public var details: VisitorDetails
+}
+
+/// Visitors on the site: tracking (page views, heartbeats), their status, the listing agents
+/// follow, custom variables and invitations.
+public struct VisitorService: Sendable {
+    /// How visitor tracking behaves.
+    public struct Settings: Sendable {
+        /// Silence after which a visitor is out of the site.
+        public var awayAfter: Duration = .seconds(300)
+        /// Silence after which a page view starts a new visit.
+        public var newVisitAfter: Duration = .seconds(1800)
+        /// The most visitors one listing returns.
+        public var maxListed = 500
+
+        public init() {}
+    }
+
+    let store: any VisitorStore & DirectoryStore
+    private let auth: AuthService
+    private let insights: VisitorInsights
+    private let limits: ChatLimits
+    private let settings: Settings
+    let now: @Sendable () -> Date
+
+    public init(
+        store: any VisitorStore & DirectoryStore, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
+        settings: Settings, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.auth = auth
+        self.insights = insights
+        self.limits = limits
+        self.settings = settings
+        self.now = now
+    }
+
+    /// Records a new visitor and the page it is on, and opens its session.
+    public func track(_ request: TrackVisitorRequest) async throws -> (VisitorOverview, IssuedCredentials) {
+        let date = now()
+        let name = try request.name.map { try Validate.name($0, limits: limits) }
+        let email = try request.email.map { try Validate.email($0, limits: limits) }
+        let page = try request.page.map { try Self.checked($0, at: date, limits: limits) }
+        let visitor = Visitor(
+            id: VisitorID(IdentifierGenerator.shortHex()), name: name ?? "", email: email ?? "",
+            profile: Validate.profile(request.profile, limits: limits),
+            customVariables: try Validate.customVariables(request.customVariables, limits: limits), createdAt: date
+        )
+        let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id)
+        try await store.createVisitor(visitor, landing: page, session: session)
+        return (try await overview(of: visitor.id), credentials)
+    }
+
+    /// The calling visitor opened a page.
+    public func recordPageView(_ view: PageView, as principal: Principal) async throws {
+        let visitor = try Self.visitor(principal)
+        let view = try Self.checked(view, at: now(), limits: limits)
+        try await store.recordPageView(view, of: visitor, newVisitAfter: settings.newVisitAfter)
+    }
+
+    /// The calling visitor is still on the page; `preChat` says whether it has the pre-chat form open.
+    public func heartbeat(preChat: Bool?, as principal: Principal) async throws {
+        try await store.visitorSeen(try Self.visitor(principal), at: now(), preChat: preChat)
+    }
+
+    /// One visitor, for agents; the visitor itself may read its own.
+    public func visitor(_ id: VisitorID, by principal: Principal) async throws -> VisitorOverview {
+        guard principal.agent != nil || principal.visitorID == id else { throw ChatError.visitorNotFound(id) }
+        return try await overview(of: id)
+    }
+
+    /// The visitors on the site now or with an open chat, most recently seen first; with
+    /// `status`, those in that status only. Agents only.
+    public func currentVisitors(status: VisitorStatus? = nil, by principal: Principal) async throws -> [VisitorOverview] {
+        guard principal.agent != nil else { throw ChatError.forbidden(reason: "Only agents follow visitors.") }
+        let date = now()
+        let records = try await store.visitorRecords(
+            seenSince: date.adding(.zero - settings.awayAfter), limit: settings.maxListed
+        )
+        let staffed = try await staffedDepartments()
+        return records.map { overview(of: $0, staffed: staffed, at: date) }.filter { status == nil || $0.status == status }
+    }
+
+    /// Replaces a visitor's custom variables (agents only) and answers the updated visitor.
+    public func setCustomVariables(_ variables: [CustomVariable], of id: VisitorID, by principal: Principal) async throws -> VisitorOverview {
+        guard principal.agent != nil else { throw ChatError.forbidden(reason: "Only agents set a visitor's custom variables.") }
+        let variables = try Validate.customVariables(variables, limits: limits)
+        try await store.setCustomVariables(variables, of: id)
+        return try await overview(of: id)
+    }
+
+    // MARK: Helpers
+
+    func overview(of id: VisitorID) async throws -> VisitorOverview {
+        guard let record = try await store.visitorRecord(id) else { throw ChatError.visitorNotFound(id) }
+        return overview(of: record, staffed: try await staffedDepartments(), at: now())
+    }
+
+    private func overview(of record: VisitorRecord, staffed: Set<DepartmentID>, at date: Date) -> VisitorOverview {
+        let isStaffed = record.currentChat.map { staffed.contains($0.departmentID) } ?? false
+        return VisitorOverview(
+            record: record,
+            status: VisitorStatusRule(awayAfter: settings.awayAfter).status(of: record, staffed: isStaffed, at: date),
+            details: insights.details(of: record.visitor)
+        )
+    }
+
+    /// The departments with an agent online to answer.
+    private func staffedDepartments() async throws -> Set<DepartmentID> {
+        Set(try await store.agents().filter { $0.status.availability == .online }.flatMap(\.departmentIDs))
+    }
+
+    private static func visitor(_ principal: Principal) throws -> VisitorID {
+        guard let visitor = principal.visitorID else { throw ChatError.forbidden(reason: "Only visitors are tracked.") }
+        return visitor
+    }
+
+    private static func checked(_ view: PageView, at date: Date, limits: ChatLimits) throws -> PageView {
+        PageView(
+            url: try Validate.pageURL(view.url, limits: limits),
+            title: Validate.profileField(view.title, limits: limits) ?? "",
+            referrer: Validate.profileField(view.referrer, limits: limits) ?? "",
+            viewedAt: date
+        )
+    }
+}
