@@ -212,18 +212,19 @@ extension SQLiteMigrations {
         """
         CREATE TABLE page_views (
             visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
             visit_number INTEGER NOT NULL,
             url TEXT NOT NULL,
             title TEXT NOT NULL,
             referrer TEXT NOT NULL,
-            viewed_at INTEGER NOT NULL
+            viewed_at INTEGER NOT NULL,
+            PRIMARY KEY (visitor_id, number)
         )
         """,
         """
-        INSERT INTO page_views (visitor_id, visit_number, url, title, referrer, viewed_at)
-        SELECT id, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
+        INSERT INTO page_views (visitor_id, number, visit_number, url, title, referrer, viewed_at)
+        SELECT id, 1, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
         """,
-        "CREATE INDEX page_views_by_visitor ON page_views (visitor_id, viewed_at)",
         "ALTER TABLE chats ADD COLUMN ended_by TEXT",
         "CREATE INDEX chats_by_visitor ON chats (visitor_id, created_at)",
     ])

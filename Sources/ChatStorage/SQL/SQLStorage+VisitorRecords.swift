@@ -18,19 +18,12 @@ extension SQLStorage {
             LEFT JOIN visits cv ON cv.visitor_id = v.id
                 AND cv.number = (SELECT MAX(number) FROM visits WHERE visitor_id = v.id)
             LEFT JOIN page_views pv ON pv.visitor_id = v.id
-                AND pv.viewed_at = (SELECT MAX(viewed_at) FROM page_views WHERE visitor_id = v.id)
+                AND pv.number = (SELECT MAX(number) FROM page_views WHERE visitor_id = v.id)
             WHERE \(condition)
             ORDER BY v.last_seen_at DESC, v.id
             LIMIT \(bind: limit)
             """).all()
-        var records: [VisitorRecord] = []
-        var seen = Set<String>()
-        for row in rows {
-            // Two page views in the same millisecond join twice; the first stands for both.
-            let record = try Rows.visitorRecord(row)
-            guard seen.insert(record.visitor.id.rawValue).inserted else { continue }
-            records.append(record)
-        }
+        let records = try rows.map(Rows.visitorRecord)
         let chats = try await currentChats(of: records.map(\.visitor.id), in: db)
         return records.map { record in
             var record = record

@@ -130,9 +130,10 @@ extension SQLStorage {
 
     private static func insert(_ view: PageView, of visitor: VisitorID, visit: Int, in db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO page_views (visitor_id, visit_number, url, title, referrer, viewed_at)
-            VALUES (\(bind: visitor.rawValue), \(bind: visit), \(bind: view.url), \(bind: view.title), \(bind: view.referrer),
-                    \(bind: view.viewedAt.millisecondsSince1970))
+            INSERT INTO page_views (visitor_id, number, visit_number, url, title, referrer, viewed_at)
+            SELECT \(bind: visitor.rawValue), COALESCE(MAX(number), 0) + 1, \(bind: visit), \(bind: view.url), \(bind: view.title),
+                   \(bind: view.referrer), \(bind: view.viewedAt.millisecondsSince1970)
+            FROM page_views WHERE visitor_id = \(bind: visitor.rawValue)
             """).run()
     }
 }
