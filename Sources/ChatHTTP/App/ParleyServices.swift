@@ -78,7 +78,7 @@ public struct ParleyServices: Sendable {
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
             visitors: VisitorService(
-                store: storage, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
+                store: storage, bus: bus, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,

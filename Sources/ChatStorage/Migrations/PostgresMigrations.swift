@@ -179,7 +179,8 @@ extension PostgresMigrations {
 
 extension PostgresMigrations {
     /// Visitors in their own right: presence, visits and page views, what the page and the
-    /// pre-chat form told about them, invitations, and who ended each chat (a chat an agent
+    /// pre-chat form told about them, invitations, a revision number that every change agents
+    /// see raises (from one counter, so feeds read changes in order), and who ended each chat (a chat an agent
     /// ended before anyone joined it was refused). Visitors created with their chat before
     /// this version get one visit, started when they were created, on the page they came from.
     static let visitorTracking = Migration(version: 8, statements: [
@@ -193,6 +194,10 @@ extension PostgresMigrations {
         "ALTER TABLE visitors ADD COLUMN invitation_state TEXT",
         "ALTER TABLE visitors ADD COLUMN invited_at BIGINT",
         "ALTER TABLE visitors ADD COLUMN invited_by TEXT",
+        "ALTER TABLE visitors ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE visitors ADD COLUMN departed_at BIGINT",
+        "CREATE INDEX visitors_by_revision ON visitors (revision)",
+        "INSERT INTO counters (name, value) VALUES ('visitor_revision', 0)",
         """
         UPDATE visitors SET last_seen_at = COALESCE(
             (SELECT MAX(COALESCE(c.visitor_seen_at, c.created_at)) FROM chats c WHERE c.visitor_id = visitors.id), created_at)

@@ -4,8 +4,10 @@ import SQLKit
 
 extension SQLStorage {
     /// Visitors matching `condition` (on `visitors v`), with their activity derived from their
-    /// visits, page views and chats, most recently seen first.
-    static func records(where condition: SQLQueryString, limit: Int, in db: any SQLDatabase) async throws -> [VisitorRecord] {
+    /// visits, page views and chats, most recently seen first unless `order` says otherwise.
+    static func records(
+        where condition: SQLQueryString, orderedBy order: String = "v.last_seen_at DESC, v.id", limit: Int, in db: any SQLDatabase
+    ) async throws -> [VisitorRecord] {
         let rows = try await db.raw("""
             SELECT v.*,
                 (SELECT COUNT(*) FROM visits WHERE visitor_id = v.id) AS visit_count,
@@ -20,7 +22,7 @@ extension SQLStorage {
             LEFT JOIN page_views pv ON pv.visitor_id = v.id
                 AND pv.number = (SELECT MAX(number) FROM page_views WHERE visitor_id = v.id)
             WHERE \(condition)
-            ORDER BY v.last_seen_at DESC, v.id
+            ORDER BY \(unsafeRaw: order)
             LIMIT \(bind: limit)
             """).all()
         let records = try rows.map(Rows.visitorRecord)
@@ -72,7 +74,9 @@ extension Rows {
             preChatAt: try row.decode(column: "pre_chat_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
             invitation: try invitation(row)
         )
-        return VisitorRecord(visitor: visitor, activity: activity, currentChat: nil)
+        return VisitorRecord(
+            visitor: visitor, activity: activity, currentChat: nil, revision: try row.decode(column: "revision", as: Int64.self)
+        )
     }
 
     private static func invitation(_ row: any SQLRow) throws -> Invitation? {
