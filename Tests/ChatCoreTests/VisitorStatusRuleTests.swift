@@ -55,3 +55,33 @@ struct VisitorStatusRuleTests {
         #expect(Self.status(Self.record(invitation: Invitation(kind: .manual, answer: .accepted, at: invitedAt, by: nil))) == .inSite)
     }
 }
+
+@Suite("Auto-invitation page patterns")
+struct AutoInvitationPatternTests {
+    static func rule(_ pattern: String, seconds: Int = 0) -> AutoInvitationRule {
+        AutoInvitationRule(id: "r", name: "r", urlPattern: pattern, secondsOnPage: seconds, createdAt: Date(timeIntervalSince1970: 0))
+    }
+
+    @Test(arguments: [
+        ("", "https://a.example/x", true),
+        ("*/pricing*", "https://a.example/pricing?x=1", true),
+        ("*/pricing*", "https://a.example/PRICING", true),
+        ("*/pricing*", "https://a.example/about", false),
+        ("https://a.example/", "https://a.example/", true),
+        ("https://a.example/", "https://a.example/x", false),
+        ("*checkout", "https://a.example/checkout", true),
+        ("*checkout", "https://a.example/checkout/done", false),
+        ("a*b*a", "aba", true),
+        ("a*b*a", "ab", false),
+    ])
+    func patternsMatchTheWholeAddress(_ pattern: String, _ url: String, _ expected: Bool) {
+        let start = Date(timeIntervalSince1970: 0)
+        #expect(Self.rule(pattern).invites(onto: url, viewedAt: start, at: start) == expected)
+    }
+
+    @Test func theTimeOnThePageMustHavePassed() {
+        let start = Date(timeIntervalSince1970: 0)
+        #expect(!Self.rule("", seconds: 30).invites(onto: "https://a.example/", viewedAt: start, at: start.addingTimeInterval(29)))
+        #expect(Self.rule("", seconds: 30).invites(onto: "https://a.example/", viewedAt: start, at: start.addingTimeInterval(30)))
+    }
+}

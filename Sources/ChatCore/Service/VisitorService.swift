@@ -42,17 +42,17 @@ public struct VisitorService: Sendable {
         public init() {}
     }
 
-    let store: any VisitorStore & DirectoryStore
+    let store: any VisitorStore & InvitationRuleStore & DirectoryStore
     /// Wakes the feeds that follow visitors when one changes.
     let bus: any EventBus
     private let auth: AuthService
     private let insights: VisitorInsights
-    private let limits: ChatLimits
+    let limits: ChatLimits
     private let settings: Settings
     let now: @Sendable () -> Date
 
     public init(
-        store: any VisitorStore & DirectoryStore, bus: any EventBus, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
+        store: any VisitorStore & InvitationRuleStore & DirectoryStore, bus: any EventBus, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
         settings: Settings, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
@@ -78,6 +78,7 @@ public struct VisitorService: Sendable {
         let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id)
         try await store.createVisitor(visitor, landing: page, session: session)
         await bus.publish(.visitorChanged(visitor.id))
+        try await inviteAutomatically(visitor.id)
         return (try await overview(of: visitor.id), credentials)
     }
 
@@ -87,6 +88,7 @@ public struct VisitorService: Sendable {
         let view = try Self.checked(view, at: now(), limits: limits)
         try await store.recordPageView(view, of: visitor, newVisitAfter: settings.newVisitAfter)
         await bus.publish(.visitorChanged(visitor))
+        try await inviteAutomatically(visitor)
     }
 
     /// The calling visitor is still on the page; `preChat` says whether it has the pre-chat form open.
@@ -95,6 +97,7 @@ public struct VisitorService: Sendable {
         if try await store.visitorSeen(visitor, at: now(), preChat: preChat) {
             await bus.publish(.visitorChanged(visitor))
         }
+        try await inviteAutomatically(visitor)
     }
 
     /// Announces the visitors who went silent past `awayAfter` as gone, a bounded batch at a

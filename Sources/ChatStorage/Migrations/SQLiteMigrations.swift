@@ -179,7 +179,7 @@ extension SQLiteMigrations {
 
 extension SQLiteMigrations {
     /// Visitors in their own right: presence, visits and page views, what the page and the
-    /// pre-chat form told about them, invitations, a revision number that every change agents
+    /// pre-chat form told about them, invitations and the rules that send them automatically, a revision number that every change agents
     /// see raises (from one counter, so feeds read changes in order), and who ended each chat (a chat an agent
     /// ended before anyone joined it was refused). Visitors created with their chat before
     /// this version get one visit, started when they were created, on the page they came from.
@@ -229,6 +229,15 @@ extension SQLiteMigrations {
         """
         INSERT INTO page_views (visitor_id, number, visit_number, url, title, referrer, viewed_at)
         SELECT id, 1, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
+        """,
+        """
+        CREATE TABLE auto_invitation_rules (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            url_pattern TEXT NOT NULL,
+            seconds_on_page INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        )
         """,
         "ALTER TABLE chats ADD COLUMN ended_by TEXT",
         "CREATE INDEX chats_by_visitor ON chats (visitor_id, created_at)",

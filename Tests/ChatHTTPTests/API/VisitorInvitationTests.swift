@@ -47,3 +47,61 @@ struct VisitorInvitationTests {
         }
     }
 }
+
+@Suite("Visitors: auto-invitation rules", .timeLimit(.minutes(2)))
+struct AutoInvitationTests {
+    struct Rule: Codable {
+        var id: String?
+        let name: String
+        let urlPattern: String?
+        let secondsOnPage: Int
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aVisitorLongEnoughOnAMatchingPageIsInvitedOncePerVisit(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let admin = try await world.adminToken()
+            let rule = try await world.expect(.created, Rule.self, .post, "/v1/auto-invitation-rules", token: admin,
+                                              json: Rule(name: "Pricing help", urlPattern: "*/pricing*", secondsOnPage: 30))
+            let (visitor, token) = try await world.trackVisitor(Wire.Track(url: "https://shop.example/pricing?plan=pro"))
+            #expect(visitor.status == "inSite", "not yet: 30 seconds on the page first")
+            world.clock.advance(by: .seconds(31))
+            try await world.call(.post, "/v1/visitors/me/heartbeat", token: token, json: [String: Bool]())
+            let invited = try await world.visitorOverview(visitor.id, token: admin)
+            #expect(invited.status == "autoInvited" && invited.invitation?.kind == "auto" && invited.invitation?.agentId == nil)
+
+            _ = try await world.expect(.ok, Wire.VisitorOverview.self, .post, "/v1/visitors/me/invitation", token: token, json: ["accept": false])
+            try await world.call(.post, "/v1/visitors/me/pageviews", token: token, json: Wire.PageViewBody(url: "https://shop.example/pricing"))
+            world.clock.advance(by: .seconds(31))
+            try await world.call(.post, "/v1/visitors/me/heartbeat", token: token, json: [String: Bool]())
+            #expect(try await world.visitorOverview(visitor.id, token: admin).status == "refusedByVisitor", "once per visit")
+
+            let (elsewhere, otherToken) = try await world.trackVisitor(Wire.Track(url: "https://shop.example/about"))
+            world.clock.advance(by: .seconds(31))
+            try await world.call(.post, "/v1/visitors/me/heartbeat", token: otherToken, json: [String: Bool]())
+            #expect(try await world.visitorOverview(elsewhere.id, token: admin).status == "inSite", "the page does not match")
+
+            let rules = try await world.expect(.ok, Wire.List<Rule>.self, .get, "/v1/auto-invitation-rules", token: admin)
+            #expect(rules.items.map(\.name) == ["Pricing help"])
+            let id = try #require(rule.id)
+            #expect(try await world.call(.delete, "/v1/auto-invitation-rules/\(id)", token: admin).status == .noContent)
+            try await world.expectError(.notFound, code: "rule_not_found", .delete, "/v1/auto-invitation-rules/\(id)", token: admin)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func onlyAdminsSetRulesAndBadOnesAreRefused(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let admin = try await world.adminToken()
+            let department = try await world.createDepartment("Sales", admin: admin).id
+            let agent = try await world.agentToken("ann@example.com", departments: [department], admin: admin)
+            try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/auto-invitation-rules", token: agent,
+                                        json: Rule(name: "Any", urlPattern: nil, secondsOnPage: 10))
+            try await world.expectError(.unprocessableContent, code: "invalid_field", field: "secondsOnPage", .post,
+                                        "/v1/auto-invitation-rules", token: admin, json: Rule(name: "Any", urlPattern: nil, secondsOnPage: -1))
+            try await world.expectError(.unprocessableContent, code: "invalid_field", field: "name", .post,
+                                        "/v1/auto-invitation-rules", token: admin, json: Rule(name: " ", urlPattern: nil, secondsOnPage: 5))
+            #expect(try await world.expect(.ok, Wire.List<Rule>.self, .get, "/v1/auto-invitation-rules", token: admin).items.isEmpty)
+        }
+    }
+}
