@@ -13,27 +13,28 @@ extension Comm100Controller {
 
     /// A bare array of the visitors on the site or in a chat; `?status=` keeps those in one
     /// Comm100 status (any of them, including those Parley never produces).
-    @Sendable func visitors(_ request: Request, context: ParleyRequestContext) async throws -> [Comm100Wire.Visitor] {
+    @Sendable func visitors(_ request: Request, context: ParleyRequestContext) async throws -> Comm100OrderedJSON<[Comm100Wire.Visitor]> {
         let agent = try Self.agent(context)
         let status = try request.uri.queryParameters["status"].map { try Self.status(String($0)) }
         let now = Date()
-        return try await services.visitors.currentVisitors(status: status, by: agent).map { Comm100Wire.Visitor($0, now: now) }
+        return Comm100OrderedJSON(try await services.visitors.currentVisitors(status: status, by: agent).map { Comm100Wire.Visitor($0, now: now) })
     }
 
-    @Sendable func visitor(_ request: Request, context: ParleyRequestContext) async throws -> Comm100Wire.Visitor {
+    @Sendable func visitor(_ request: Request, context: ParleyRequestContext) async throws -> Comm100OrderedJSON<Comm100Wire.Visitor> {
         let agent = try Self.agent(context)
-        return Comm100Wire.Visitor(try await services.visitors.visitor(try Self.visitorID(context), by: agent), now: Date())
+        return Comm100OrderedJSON(Comm100Wire.Visitor(try await services.visitors.visitor(try Self.visitorID(context), by: agent), now: Date()))
     }
 
     /// Replaces the visitor's custom variables with the body's `[{name, value?, url?}]`. A body the
     /// core refuses (too many, too long, a blank name) is the client's malformed request: 400.
-    @Sendable func setCustomVariables(_ request: Request, context: ParleyRequestContext) async throws -> Comm100Wire.Visitor {
+    @Sendable func setCustomVariables(_ request: Request, context: ParleyRequestContext) async throws -> Comm100OrderedJSON<Comm100Wire.Visitor> {
         var request = request
         let agent = try Self.agent(context)
         let id = try Self.visitorID(context)
         let body = try await request.decodeJSON([Comm100Wire.CustomVariableRequest].self, limit: limits.maxBodyBytes)
         do {
-            return Comm100Wire.Visitor(try await services.visitors.setCustomVariables(body.map(\.variable), of: id, by: agent), now: Date())
+            let updated = try await services.visitors.setCustomVariables(body.map(\.variable), of: id, by: agent)
+            return Comm100OrderedJSON(Comm100Wire.Visitor(updated, now: Date()))
         } catch let error as ChatError {
             guard case .invalidField = error else { throw error }
             throw APIError(

@@ -1,12 +1,12 @@
 import ChatCore
 import Foundation
-import Hummingbird
 import VisitorInsight
 
 extension Comm100Wire {
     /// A visitor as Comm100's `/livechat/visitors` shows it. Every field is always present, in
-    /// the order of Comm100's sample: what Parley does not know is an empty string, never missing.
-    struct Visitor: ResponseCodable, Equatable {
+    /// the order of Comm100's sample (written by `Comm100OrderedJSON`, so the declaration order is
+    /// the wire's): what Parley does not know is an empty string, never missing.
+    struct Visitor: Sendable, Equatable {
         let id: String
         /// A `VisitorStatus` raw value ("inSite", "chatting", ...).
         let status: String
@@ -105,7 +105,7 @@ extension Comm100Wire {
     }
 
     /// Comm100's `FieldAndValue`: a form answer or a custom variable.
-    struct FieldAndValue: ResponseCodable, Equatable {
+    struct FieldAndValue: Sendable, Equatable {
         let name: String
         let value: String
         let url: String
