@@ -11,21 +11,23 @@ struct Comm100VisitorStatusTests {
         try await TestWorld.run(backend) { world in
             let team = try await RoutingTests.team(world, ["ann"])
             let admin = team.admin
-            let tracked = try await world.trackVisitor()
-            func status() async throws -> String? { try await world.comm100Visitor(tracked.guid, token: admin)["status"]?.string }
+            let (tracked, token) = try await world.trackVisitor()
+            let guid = TestWorld.comm100GUID(tracked.id)
+            func status() async throws -> String? { try await world.comm100Visitor(guid, token: admin)["status"]?.string }
             #expect(try await status() == "inSite")
 
-            try await world.call(.post, "/v1/visitors/me/heartbeat", token: tracked.token, json: ["preChat": true])
+            try await world.call(.post, "/v1/visitors/me/heartbeat", token: token, json: ["preChat": true])
             #expect(try await status() == "preChat")
 
-            let form = FormChatBody(
+            let form = Wire.VisitorStartChat(
                 departmentId: team.department, name: "Leo", email: "leo@example.com", message: "Hello",
-                fields: [.init(name: "phone", value: "1234567890123"), .init(name: "company", value: "comm"), .init(name: "productService", value: "LA")]
+                fields: [.init(name: "phone", value: "1234567890123", url: ""), .init(name: "company", value: "comm", url: ""),
+                         .init(name: "productService", value: "LA", url: "")]
             )
-            let started = try await world.call(.post, "/v1/chats", token: tracked.token, json: form)
+            let started = try await world.call(.post, "/v1/chats", token: token, json: form)
             #expect(started.status == .created, "\(String(buffer: started.body))")
             let chat = try #require(try JSONValue(data: Data(buffer: started.body))["chat"]?["id"]?.string)
-            let offline = try await world.comm100Visitor(tracked.guid, token: admin)
+            let offline = try await world.comm100Visitor(guid, token: admin)
             #expect(offline["status"]?.string == "offlineMessage", "nobody is online to answer")
             #expect(offline["departmentId"]?.string == String(format: "00000000-0000-0000-0000-%012llx", team.department))
             #expect(offline["chats"]?.number == 1 && offline["name"]?.string == "Leo" && offline["email"]?.string == "leo@example.com")
@@ -42,7 +44,7 @@ struct Comm100VisitorStatusTests {
             let closed = try await world.call(.post, "/v1/chats/\(chat)/close", token: team.agents["ann"])
             #expect(closed.status == .ok, "\(String(buffer: closed.body))")
             #expect(try await status() == "chatEnded")
-            #expect(try await world.comm100Visitors(token: admin).compactMap { $0["id"]?.string } == [tracked.guid])
+            #expect(try await world.comm100Visitors(token: admin).compactMap { $0["id"]?.string } == [guid])
 
             world.clock.advance(by: .seconds(301))
             #expect(try await status() == "outOfSite", "silent for longer than the presence window")
@@ -54,13 +56,15 @@ struct Comm100VisitorStatusTests {
     func theStatusFilterTakesEveryComm100StatusAndRefusesOthers(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
-            let browsing = try await world.trackVisitor()
-            let filling = try await world.trackVisitor()
-            try await world.call(.post, "/v1/visitors/me/heartbeat", token: filling.token, json: ["preChat": true])
+            let (browsingVisitor, _) = try await world.trackVisitor()
+            let (fillingVisitor, fillingToken) = try await world.trackVisitor()
+            try await world.call(.post, "/v1/visitors/me/heartbeat", token: fillingToken, json: ["preChat": true])
+            let browsing = TestWorld.comm100GUID(browsingVisitor.id)
+            let filling = TestWorld.comm100GUID(fillingVisitor.id)
 
-            #expect(Set(try await world.comm100Visitors(token: admin).compactMap { $0["id"]?.string }) == [browsing.guid, filling.guid])
-            #expect(try await world.comm100Visitors(status: "inSite", token: admin).compactMap { $0["id"]?.string } == [browsing.guid])
-            #expect(try await world.comm100Visitors(status: "preChat", token: admin).compactMap { $0["id"]?.string } == [filling.guid])
+            #expect(Set(try await world.comm100Visitors(token: admin).compactMap { $0["id"]?.string }) == [browsing, filling])
+            #expect(try await world.comm100Visitors(status: "inSite", token: admin).compactMap { $0["id"]?.string } == [browsing])
+            #expect(try await world.comm100Visitors(status: "preChat", token: admin).compactMap { $0["id"]?.string } == [filling])
             #expect(try await world.comm100Visitors(status: "PRECHAT", token: admin).count == 1, "statuses are read in any case")
             let all = [
                 "waitingForChat", "voiceChatting", "chatting", "preChat", "manuallyInvited", "autoInvited", "offlineMessage",

@@ -3,51 +3,18 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// A visitor the widget tracks, as the Comm100 visitors tests start them.
-struct TrackedVisitor {
-    let id: String
-    let token: String
-
-    /// The GUID the Comm100 face gives a 12-digit Parley id.
-    var guid: String { "00000000-0000-0000-0000-" + id }
-}
-
-/// What the widget sends when it first sees its visitor (`POST /v1/visitors`).
-struct TrackBody: Encodable {
-    struct Variable: Encodable {
-        let name: String
-        let value: String
-    }
-
-    var url: String? = "https://shop.example.com/landing"
-    var referrer: String?
-    var screenResolution: String?
-    var timeZone: String?
-    var customVariables: [Variable]?
-}
-
-/// A visitor's chat started from its own session, with the pre-chat form's answers.
-struct FormChatBody: Encodable {
-    struct Field: Encodable {
-        let name: String
-        let value: String
-    }
-
-    let departmentId: Int64
-    let name: String
-    let email: String
-    let message: String
-    let fields: [Field]
-}
-
 extension TestWorld {
-    func trackVisitor(_ body: TrackBody = TrackBody(), headers: HTTPFields = [:]) async throws -> TrackedVisitor {
+    /// The GUID the Comm100 face gives a 12-digit Parley visitor id.
+    static func comm100GUID(_ visitorID: String) -> String {
+        "00000000-0000-0000-0000-" + visitorID
+    }
+
+    /// A visitor tracked with its browser's and connection's headers; its Parley id and token.
+    func trackVisitor(_ body: Wire.Track, headers: HTTPFields) async throws -> (id: String, token: String) {
         let response = try await call(.post, "/v1/visitors", json: body, headers: headers)
         #expect(response.status == .created, "\(String(buffer: response.body))")
-        let json = try JSONValue(data: Data(buffer: response.body))
-        return TrackedVisitor(
-            id: try #require(json["visitor"]?["id"]?.string), token: try #require(json["credentials"]?["accessToken"]?.string)
-        )
+        let tracked = try JSONDecoder().decode(Wire.TrackedVisitor.self, from: Data(buffer: response.body))
+        return (tracked.visitor.id, tracked.credentials.accessToken)
     }
 
     /// `GET /livechat/visitors/{id}`, expecting a visitor.

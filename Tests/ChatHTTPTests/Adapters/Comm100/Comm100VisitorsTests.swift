@@ -11,7 +11,7 @@ import Testing
 struct Comm100VisitorsTests {
     static let windowsChrome = "Mozilla/5.0 (Windows NT 6.3; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.75 Safari/537.36"
     static let peruvianAddress = IPTPDescriptionTests.peruvianAddress
-    static let seedVariables = [TrackBody.Variable(name: "CARLZHOU222SHENTI", value: "11123123123"), .init(name: "fccc", value: "520")]
+    static let seedVariables = [Wire.Pair(name: "CARLZHOU222SHENTI", value: "11123123123", url: ""), .init(name: "fccc", value: "520", url: "")]
 
     /// The seed's sample, and the one field Comm100's table documents that its sample leaves out.
     static func expectedShape() throws -> JSONValue {
@@ -29,7 +29,7 @@ struct Comm100VisitorsTests {
         try await TestWorld.run(backend, .ahc(.http), configure: { $0.trustedProxies = ["127.0.0.1", "::1"].compactMap(AddressRange.init) }, overrides: overrides) { world in
             let admin = try await world.adminToken()
             let tracked = try await world.trackVisitor(
-                TrackBody(
+                Wire.Track(
                     url: "https://shop.example.com/landing", referrer: "https://www.google.com/search?q=com",
                     screenResolution: "1680x1050", timeZone: "America/Lima", customVariables: Self.seedVariables
                 ),
@@ -48,7 +48,7 @@ struct Comm100VisitorsTests {
             let order = JSONKeyOrder.topLevelKeys(of: Data(buffer: response.body).dropFirst())
             #expect(order.filter { $0 != "flashVersion" } == sampleOrder, "the sample's fields come in the sample's order")
 
-            #expect(visitor["id"]?.string == tracked.guid)
+            #expect(visitor["id"]?.string == TestWorld.comm100GUID(tracked.id))
             #expect(visitor["status"]?.string == "inSite")
             #expect(visitor["browser"]?.string == "Chrome 86" && visitor["operatingSystem"]?.string == "Windows 8.1")
             #expect(visitor["screenResolution"]?.string == "1680x1050" && visitor["language"]?.string == "en-US")
@@ -72,10 +72,10 @@ struct Comm100VisitorsTests {
     func theGUIDItHandsOutFindsTheVisitorAsDoesTheParleyId(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
-            let tracked = try await world.trackVisitor()
+            let (tracked, _) = try await world.trackVisitor()
             #expect(tracked.id.count == 12, "Parley's visitor ids are 12 hex digits, which the GUID's last group holds")
             let listed = try #require(try await world.comm100Visitors(token: admin).first?["id"]?.string)
-            #expect(listed == tracked.guid)
+            #expect(listed == TestWorld.comm100GUID(tracked.id))
             #expect(try await world.comm100Visitor(listed, token: admin)["id"]?.string == listed)
             #expect(try await world.comm100Visitor(listed.uppercased(), token: admin)["id"]?.string == listed, "GUIDs are read in any case")
             #expect(try await world.comm100Visitor(tracked.id, token: admin)["id"]?.string == listed, "the plain Parley id is accepted")
@@ -93,14 +93,15 @@ struct Comm100VisitorsTests {
     func visitorsTokensAreRefusedAndAnonymousCallersAskedToLogIn(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             _ = try await world.adminToken()
-            let tracked = try await world.trackVisitor()
-            try await world.call(.get, "/livechat/visitors", token: tracked.token).expectError(.comm100, .forbidden, code: "forbidden")
-            try await world.call(.get, "/livechat/visitors/\(tracked.guid)", token: tracked.token)
+            let (overview, token) = try await world.trackVisitor()
+            let guid = TestWorld.comm100GUID(overview.id)
+            try await world.call(.get, "/livechat/visitors", token: token).expectError(.comm100, .forbidden, code: "forbidden")
+            try await world.call(.get, "/livechat/visitors/\(guid)", token: token)
                 .expectError(.comm100, .forbidden, code: "forbidden")
-            try await world.call(.put, "/livechat/visitors/\(tracked.guid)", token: tracked.token, json: [["name": "a"]])
+            try await world.call(.put, "/livechat/visitors/\(guid)", token: token, json: [["name": "a"]])
                 .expectError(.comm100, .forbidden, code: "forbidden")
             try await world.call(.get, "/livechat/visitors").expectError(.comm100, .unauthorized, code: "unauthenticated")
-            try await world.call(.get, "/livechat/visitors/\(tracked.guid)").expectError(.comm100, .unauthorized, code: "unauthenticated")
+            try await world.call(.get, "/livechat/visitors/\(guid)").expectError(.comm100, .unauthorized, code: "unauthenticated")
         }
     }
 }
