@@ -99,7 +99,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         loginLimiter: logins
     ).addRoutes(to: router)
     Comm100Controller(
-        services: .init(auth: services.auth, directory: services.directory, routing: services.routing), limits: config.http, logins: logins
+        services: .init(auth: services.auth, directory: services.directory, routing: services.routing, visitors: services.visitors),
+        limits: config.http, logins: logins
     ).addRoutes(to: router)
     LivePersonController(
         services: .init(
