@@ -102,6 +102,7 @@ enum PostgresMigrations {
         transfers,
         agentSessions,
         sessionsByAgent,
+        bans,
     ]
 }
 

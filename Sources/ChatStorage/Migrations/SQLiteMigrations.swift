@@ -102,6 +102,7 @@ enum SQLiteMigrations {
         transfers,
         agentSessions,
         sessionsByAgent,
+        bans,
     ]
 }
 
