@@ -36,4 +36,10 @@ public enum ChatField: Hashable, Sendable {
     case maxChats
     /// The default of how many chats an agent may serve.
     case maxChatsPerAgent
+    /// The visitor a ban names.
+    case banVisitor
+    /// The address range a ban names.
+    case banAddresses
+    /// Why an admin bans.
+    case banReason
 }

@@ -15,6 +15,7 @@ public struct ChatService: Sendable {
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
+    private let bans: BanService
     private let routing: RoutingService
     let access: ChatAccess
     let limits: ChatLimits
@@ -25,7 +26,7 @@ public struct ChatService: Sendable {
 
     public init(
         store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
+        limits: ChatLimits, bans: BanService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.typing = typing
@@ -35,6 +36,7 @@ public struct ChatService: Sendable {
         self.bus = bus
         self.auth = auth
         self.captchas = captchas
+        self.bans = bans
         self.routing = routing
         self.access = ChatAccess(store: store)
         self.limits = limits
@@ -47,6 +49,7 @@ public struct ChatService: Sendable {
     /// is stored. The chat and the visitor's session are stored together; routing comes after
     /// the commit and never fails the request (the routing sweeper retries it).
     public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?) async throws -> StartedChat {
+        try await bans.check(visitor: nil, address: request.profile.ipAddress)
         let name = try Validate.name(request.name, limits: limits)
         let email = try Validate.email(request.email, limits: limits)
         let message = try Validate.message(request.message, field: .firstMessage, limits: limits)

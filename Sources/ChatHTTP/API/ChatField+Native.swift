@@ -20,6 +20,9 @@ extension ChatField {
         case .awayReason: "awayReason"
         case .maxChats: "maxChats"
         case .maxChatsPerAgent: "maxChatsPerAgent"
+        case .banVisitor: "visitorId"
+        case .banAddresses: "addresses"
+        case .banReason: "reason"
         }
     }
 }

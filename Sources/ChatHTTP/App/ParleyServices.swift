@@ -14,6 +14,7 @@ public struct ParleyServices: Sendable {
     public let chats: ChatService
     public let feed: EventFeed
     public let captchas: CaptchaService
+    public let bans: BanService
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
@@ -61,6 +62,7 @@ public struct ParleyServices: Sendable {
         let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
+        let bans = BanService(store: storage, limits: config.limits, now: now)
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
@@ -72,11 +74,12 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
+            bans: bans,
             insights: overrides.insights ?? InsightLoader.load(config.insight, logger: logger),
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
