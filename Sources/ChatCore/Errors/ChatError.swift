@@ -49,6 +49,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case chatFull(ChatID, limit: Int)
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
+    /// A ban keeps the visitor (or its address) from starting a chat. Which ban matched is
+    /// never said, so a banned visitor learns nothing about how to slip past it.
+    case banned
+    case banNotFound(BanID)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -89,6 +93,8 @@ extension ChatError: CustomStringConvertible {
         case .rateLimited(let seconds): "You are sending too fast; try again in \(seconds) seconds."
         case .chatFull(let id, let limit): "Chat \(id) holds \(limit) events, the most a chat may; start a new chat."
         case .storageUnavailable: "The database is unavailable."
+        case .banned: "You cannot start a chat from here."
+        case .banNotFound(let id): "No ban has the id \(id)."
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, InvitationRuleStore, SessionStore, CaptchaStore, RoutingStore, AgentSessionStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, InvitationRuleStore, SessionStore, CaptchaStore, RoutingStore, AgentSessionStore, BanStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

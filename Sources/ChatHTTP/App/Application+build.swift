@@ -75,6 +75,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     AuthController(auth: services.auth, chats: services.chats, limits: config.http, logins: logins).addRoutes(to: v1)
     DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
+    BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)

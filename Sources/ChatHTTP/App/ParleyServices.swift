@@ -15,6 +15,7 @@ public struct ParleyServices: Sendable {
     public let visitors: VisitorService
     public let feed: EventFeed
     public let captchas: CaptchaService
+    public let bans: BanService
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
@@ -62,6 +63,7 @@ public struct ParleyServices: Sendable {
         let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
+        let bans = BanService(store: storage, limits: config.limits, now: now)
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
@@ -74,14 +76,15 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
                 failures: LoggerFailureReporter(logger: logger), now: now
             ),
             visitors: VisitorService(
-                store: storage, bus: bus, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
+                store: storage, bus: bus, auth: auth, bans: bans, insights: insights, limits: config.limits, settings: config.visitors, now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
+            bans: bans,
             insights: insights,
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
