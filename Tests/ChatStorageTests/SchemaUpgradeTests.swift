@@ -155,7 +155,6 @@ struct SchemaUpgradeTests {
 
         // Visitor presence (4), transfers to a department (5), agent sessions (6).
         try await store.visitorSeen(VisitorID("visitor-1"), at: now, preChat: nil)
-        #expect(try await store.chat(chat)?.visitorSeenAt == now)
         #expect(try await store.visitorRecord(VisitorID("visitor-1"))?.activity.lastSeenAt == now)
         let support = try await store.createDepartment(name: "Support", at: now)
         _ = try await store.updateChat(chat, replaying: nil, at: now) { _ in

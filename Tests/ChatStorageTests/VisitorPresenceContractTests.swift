@@ -21,7 +21,7 @@ struct VisitorPresenceContractTests {
 
             #expect(try await store.chatsWithVisitorsGone(since: Self.now).isEmpty, "a chat started then counts as a sign of life")
             try await store.visitorSeen(reading.visitorID, at: Self.at(10), preChat: nil)
-            #expect(try await store.chat(reading.id)?.visitorSeenAt == Self.at(10))
+            #expect(try await store.visitorRecord(reading.visitorID)?.activity.lastSeenAt == Self.at(10))
             _ = try await store.updateChat(writing.id, replaying: nil, at: Self.at(20), ChatLogContractTests.message("Still here", from: .visitor(writing.visitorID)))
             _ = try await store.updateChat(writing.id, replaying: nil, at: Self.at(40), ChatLogContractTests.message("Agent line", from: .system))
             _ = try await store.updateChat(ended.id, replaying: nil, at: Self.at(1)) { _ in

@@ -43,7 +43,8 @@ public struct Chat: Sendable, Equatable {
     public var nextEventID: Int
     public var createdAt: Date
     public var updatedAt: Date
-    /// When the visitor last wrote or was connected (a sync, an open WebSocket), if since the start.
+    /// When the visitor last wrote in the chat, if since the start. Its presence on the site
+    /// (a sync, an open WebSocket, a page view) is its visitor's, not the chat's.
     public var visitorSeenAt: Date?
     /// Who ended the chat, once it ended.
     public var endedBy: ChatEnder?
@@ -72,7 +73,7 @@ public struct Chat: Sendable, Equatable {
         state == .ended && agentID == nil && endedBy == .agent
     }
 
-    /// The visitor's last sign of life; the inactivity timeout counts from it.
+    /// The visitor's last sign of life in the chat.
     public var visitorLastActiveAt: Date {
         max(visitorSeenAt ?? createdAt, createdAt)
     }

@@ -98,7 +98,7 @@ public protocol ChatStore: Sendable {
     /// The cursor of the newest committed event (`.start` when there is none).
     func latestCursor() async throws -> EventCursor
 
-    /// Queued and active chats whose visitor was last seen (or, if never since, wrote or
-    /// started the chat) before `date`.
+    /// Open chats whose visitor was neither seen (see `VisitorStore.visitorSeen`) nor wrote in
+    /// the chat since `date`, and that started before it.
     func chatsWithVisitorsGone(since date: Date) async throws -> [Chat]
 }

@@ -19,7 +19,6 @@ extension SQLStorage {
             case .known(let id, let update):
                 try await Self.prepareChat(of: id, applying: update, kind: kind, in: db)
                 try await Self.markSeen(id, at: date, in: db)
-                try await Self.touch(id, in: db)
                 visitorID = id
             }
             let number = try await Self.advanceCounter("chat_number", by: 1, in: db)
@@ -34,6 +33,7 @@ extension SQLStorage {
                 agentID: nil, nextEventID: 0, createdAt: Date(millisecondsSince1970: ms), updatedAt: Date(millisecondsSince1970: ms)
             )
             let stored = try await Self.append(events, to: &chat, at: date, in: db)
+            try await Self.touch(visitorID, in: db)
             return (chat, stored)
         }
     }
@@ -186,15 +186,17 @@ extension SQLStorage {
     public func chatsWithVisitorsGone(since date: Date) async throws -> [Chat] {
         let ms = date.millisecondsSince1970
         return try await backend.read { db in
-            // The chat's own last update stands in for a visitor never seen since: a new chat
-            // or a visitor's message counts as the visitor being there.
+            // Gone: neither seen (its visitor's presence) nor heard (a message of its visitor,
+            // or the chat's start) since `date`.
             try await db.raw("""
-                SELECT * FROM chats WHERE state IN ('queued', 'active', 'transferring')
-                  AND COALESCE(visitor_seen_at, created_at) < \(bind: ms)
+                SELECT chats.* FROM chats JOIN visitors v ON v.id = chats.visitor_id
+                WHERE chats.state IN ('queued', 'active', 'transferring')
+                  AND COALESCE(chats.visitor_seen_at, chats.created_at) < \(bind: ms)
+                  AND COALESCE(v.last_seen_at, 0) < \(bind: ms)
                   AND NOT EXISTS (
                     SELECT 1 FROM chat_events e
                     WHERE e.chat_id = chats.id AND e.author_kind = 'visitor' AND e.created_at >= \(bind: ms))
-                ORDER BY created_at LIMIT 500
+                ORDER BY chats.created_at LIMIT 500
                 """).all().map(Rows.chat)
         }
     }

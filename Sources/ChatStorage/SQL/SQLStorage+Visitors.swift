@@ -7,6 +7,7 @@ extension SQLStorage {
         try await backend.write { db in
             try await Self.insert(visitor, landing: landing, in: db)
             try await Self.insert(session, in: db)
+            try await Self.touch(visitor.id, in: db)
         }
     }
 
@@ -70,14 +71,16 @@ extension SQLStorage {
     }
 
     public func markDepartures(silentSince date: Date, at now: Date, limit: Int) async throws -> [VisitorID] {
-        try await backend.write { db in
+        let kind = backend.kind
+        return try await backend.write { db in
             let rows = try await db.raw("""
                 SELECT id FROM visitors
                 WHERE departed_at IS NULL AND last_seen_at < \(bind: date.millisecondsSince1970)
                   AND NOT EXISTS (
                     SELECT 1 FROM chats WHERE chats.visitor_id = visitors.id AND chats.state IN ('queued', 'active', 'transferring'))
-                ORDER BY last_seen_at LIMIT \(bind: limit)
+                ORDER BY id LIMIT \(bind: limit) \(unsafeRaw: kind.lockRows)
                 """).all()
+            // Every row is locked (in id order) before the first revision is taken.
             let departed = try rows.map { VisitorID(try $0.decode(column: "id", as: String.self)) }
             for visitor in departed {
                 try await db.raw("""
@@ -131,6 +134,7 @@ extension SQLStorage {
     // MARK: Shared with chat creation
 
     /// Inserts a new visitor, present from its creation, with its first visit (and page view).
+    /// The caller raises its revision last, after the other counters it takes.
     static func insert(_ visitor: Visitor, landing: PageView?, in db: any SQLDatabase) async throws {
         let profile = visitor.profile
         let created = visitor.createdAt.millisecondsSince1970
@@ -147,16 +151,19 @@ extension SQLStorage {
         if let landing {
             try await insert(landing, of: visitor.id, visit: 1, in: db)
         }
-        try await touch(visitor.id, in: db)
     }
 
-    /// Gives the visitor the next revision: something agents see of it changed.
+    /// Gives the visitor the next revision: something agents see of it changed. The visitor's
+    /// row is locked before the counter, as every writer does, so no two writers wait on each other.
     static func touch(_ visitor: VisitorID, in db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE visitors SET revision = revision WHERE id = \(bind: visitor.rawValue)").run()
         let revision = try await advanceCounter("visitor_revision", by: 1, in: db)
         try await db.raw("UPDATE visitors SET revision = \(bind: revision) WHERE id = \(bind: visitor.rawValue)").run()
     }
 
-    /// Marks the visitor, and its open chats, as present at `date` (never moving back in time).
+    /// Marks the visitor as present at `date` (never moving back in time); its open chats read
+    /// its presence from here. Only the visitor's row is written, so a visitor's writes never
+    /// lock a chat (chat writes lock the chat, then its visitor: the one order).
     /// Answers whether the visitor came back after its departure was announced.
     @discardableResult
     static func markSeen(_ visitor: VisitorID, at date: Date, in db: any SQLDatabase) async throws -> Bool {
@@ -167,10 +174,6 @@ extension SQLStorage {
         try await db.raw("""
             UPDATE visitors SET last_seen_at = \(bind: ms), departed_at = NULL
             WHERE id = \(bind: visitor.rawValue) AND (last_seen_at IS NULL OR last_seen_at < \(bind: ms))
-            """).run()
-        try await db.raw("""
-            UPDATE chats SET visitor_seen_at = \(bind: ms)
-            WHERE visitor_id = \(bind: visitor.rawValue) AND state IN ('queued', 'active', 'transferring')
             """).run()
         return returned
     }
