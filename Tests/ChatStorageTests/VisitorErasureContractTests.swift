@@ -106,6 +106,20 @@ struct VisitorErasureContractTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func aVisitorWhoNeverChattedLeavesNoTombstone(_ backend: TestBackend) async throws {
+        try await withStorage(backend) { store in
+            let tracked = try await VisitorRetentionContractTests.track("tracked", at: Self.now, in: store)
+            let sessions = try await store.eraseVisitor(tracked, chats: .anonymise, at: Self.now)
+            #expect(sessions.count == 1)
+            #expect(try await store.visitor(tracked) == nil, "nothing points to it, so nothing of it is kept")
+            #expect(try await Self.identifyingRows(in: store) == 0)
+            await #expect(throws: ChatError.visitorNotFound(tracked)) {
+                try await store.eraseVisitor(tracked, chats: .anonymise, at: Self.now)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func aVisitorWithAnOpenChatIsNotErasedAndNothingChanges(_ backend: TestBackend) async throws {
         try await withStorage(backend) { store in
             let department = try await store.createDepartment(name: "Sales", at: Self.now)

@@ -1,21 +1,5 @@
 import Foundation
 
-/// What erasing a visitor does to its chats.
-public enum ErasedChats: String, Sendable, Equatable {
-    /// The chats and their logs stay for the agents' records, without what identifies the
-    /// visitor: its lines read `ErasedVisitor.text`, and the visitor is kept as a tombstone
-    /// (`ErasedVisitor.name`, no email, profile, variables or form fields).
-    case anonymise
-    /// The chats, their logs and the visitor go entirely.
-    case delete
-}
-
-/// What an anonymised visitor and its lines are replaced with.
-public enum ErasedVisitor {
-    public static let name = "Erased visitor"
-    public static let text = "[erased]"
-}
-
 /// Visitors' data as privacy law asks for it: handed over, erased, or forgotten after a time.
 public protocol VisitorPrivacyStore: Sendable {
     /// Everything stored about the visitor, read together; nil when it is unknown or was

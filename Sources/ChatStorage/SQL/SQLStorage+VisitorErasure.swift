@@ -49,8 +49,14 @@ extension SQLStorage {
 
     /// Keeps the visitor's chats for the agents' records, and the visitor as a tombstone they
     /// point to; what the visitor wrote or told about itself goes. Agents' lines, notes and
-    /// surveys stay: they are the company's record of its own work.
+    /// surveys stay: they are the company's record of its own work. A visitor who never
+    /// chatted (most tracked visitors) leaves no tombstone: nothing points to it.
     private static func anonymise(_ visitor: VisitorID, at date: Date, in db: any SQLDatabase) async throws {
+        let chats = try await db.raw("SELECT 1 AS found FROM chats WHERE visitor_id = \(bind: visitor.rawValue) LIMIT 1").first()
+        guard chats != nil else {
+            try await db.raw("DELETE FROM visitors WHERE id = \(bind: visitor.rawValue)").run()
+            return
+        }
         try await db.raw("""
             UPDATE chat_events SET text = \(bind: ErasedVisitor.text), client_message_id = NULL
             WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
