@@ -59,7 +59,8 @@ free_port() {
 
 # Starts the server on `$1` (a database URL), waits until it is ready, and prepares what the
 # run needs (see fuzz-api.toml): two sessions of the admin, the custom away statuses the
-# description's examples name, two chats the admin serves and two LivePerson agent sessions.
+# description's examples name, two chats the admin serves, two LivePerson agent sessions and a
+# visitor on the site.
 start_server() {
   local url=$1 data=$work/data-$2
   port=$(free_port)
@@ -73,6 +74,7 @@ start_server() {
   PARLEY_CHAT_STARTS_PER_MINUTE=1000000 PARLEY_LOGINS_PER_MINUTE=1000000 PARLEY_CAPTCHAS_PER_MINUTE=1000000 \
   PARLEY_MESSAGES_PER_MINUTE=1000000 PARLEY_MESSAGE_BURST=1000000 \
   PARLEY_TYPING_PER_MINUTE=1000000 PARLEY_TYPING_BURST=1000000 \
+  PARLEY_VISITOR_TRACKS_PER_MINUTE=1000000 PARLEY_PAGE_VIEWS_PER_MINUTE=1000000 \
     "$binary" serve >"$work/server-$2.log" 2>&1 &
   server_pid=$!
   python3 - "$port" "$admin_email" "$admin_password" >"$work/tokens" <<'PYTHON' || return 1
@@ -106,12 +108,13 @@ sessions = []
 for _ in range(2):
     request = urllib.request.Request(f"{base}/api/account/1/agentSession", b"{}", {"Authorization": f"Bearer {admin}"})
     sessions.append(urllib.request.urlopen(request, timeout=10).headers["Location"].rsplit("/", 1)[1])
-print(admin, spare, *chats, *sessions)
+visitor = call("/v1/visitors", {"url": "https://shop.example/"})["visitor"]["id"]
+print(admin, spare, *chats, *sessions, visitor)
 PYTHON
   read -r PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION <"$work/tokens" || return 1
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR <"$work/tokens" || return 1
   export PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR
 }
 
 fuzz() {

@@ -5,7 +5,7 @@ import Testing
 @Suite("In-process event bus", .timeLimit(.minutes(1)))
 struct EventBusTests {
     static let sales = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: nil)
-    static let support = ChatAddress(chatID: ChatID("c2"), departmentID: DepartmentID(2), agentID: AgentID("a9"))
+    static let support = ChatAddress(chatID: ChatID("c2"), departmentID: DepartmentID(2), agentID: AgentID("a9"), visitorID: VisitorID("v2"))
 
     /// What the listener heard until now: reads up to a wake-up scheduled now, which queues
     /// behind every notice already delivered.
@@ -22,7 +22,8 @@ struct EventBusTests {
     @Test func listenersHearOnlyTheChatsTheirScopeCovers() async throws {
         let bus = LocalEventBus()
         let salesAgent = bus.listen(to: .agent(AgentID("a1"), departments: [DepartmentID(1)]))
-        let visitor = bus.listen(to: .chat(ChatID("c2")))
+        let visitor = bus.listen(to: .visitor(VisitorID("v2")))
+        let narrowed = bus.listen(to: .chat(ChatID("c2")))
         let admin = bus.listen(to: .everything)
         let presence = ChatNotice.presence(PresenceNotice(agentID: AgentID("a1"), status: .online, at: Date(timeIntervalSince1970: 0)))
         await bus.publish(.appended(Self.sales, upTo: EventCursor(1)))
@@ -31,6 +32,7 @@ struct EventBusTests {
 
         #expect(await Self.heard(by: salesAgent) == [.notice(.appended(Self.sales, upTo: EventCursor(1))), .notice(presence)])
         #expect(await Self.heard(by: visitor) == [.notice(.appended(Self.support, upTo: EventCursor(2)))], "visitors hear no presence")
+        #expect(await Self.heard(by: narrowed) == [.notice(.appended(Self.support, upTo: EventCursor(2)))])
         #expect(await Self.heard(by: admin) == [
             .notice(.appended(Self.sales, upTo: EventCursor(1))), .notice(.appended(Self.support, upTo: EventCursor(2))), .notice(presence),
         ])

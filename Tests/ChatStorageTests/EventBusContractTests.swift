@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Event bus across instances", .timeLimit(.minutes(2)))
 struct EventBusContractTests {
-    static let chat = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: AgentID("a1"), offeredTo: AgentID("a2"))
+    static let chat = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: AgentID("a1"), offeredTo: AgentID("a2"), visitorID: VisitorID("v1"))
 
     /// Everything the listener has heard so far, probes left out: reads until a wake-up
     /// scheduled now, which queues behind every notice already delivered.
@@ -84,6 +84,7 @@ struct EventBusContractTests {
             .typing(TypingNotice(chat: Self.chat, author: .visitor(VisitorID("v1")), isTyping: true,
                                  at: Date(timeIntervalSince1970: 1_700_000_000.123), expiresAt: Date(timeIntervalSince1970: 1_700_000_006.123))),
             .presence(PresenceNotice(agentID: AgentID("a1"), status: AgentStatus(.away, awayReason: "Lunch"), at: Date(timeIntervalSince1970: 1_700_000_000))),
+            .visitorChanged(VisitorID("v1")),
         ]
         for notice in notices {
             await busB.publish(notice)

@@ -11,6 +11,7 @@ public enum ChatError: Error, Equatable, Sendable {
     case visitorUnavailable(VisitorID, reason: String)
     /// The visitor holds no invitation waiting for an answer.
     case noInvitation
+    case ruleNotFound(String)
     /// A field failed validation; each face names `field` as its wire spells it.
     case invalidField(field: ChatField, reason: String)
     case messageTooLong(field: ChatField, limit: Int)
@@ -67,6 +68,7 @@ extension ChatError: CustomStringConvertible {
         case .visitorNotFound(let id): "No visitor has the id \(id)."
         case .visitorUnavailable(let id, let reason): "Visitor \(id) \(reason)."
         case .noInvitation: "You hold no invitation waiting for an answer."
+        case .ruleNotFound(let id): "No auto-invitation rule has the id \(id)."
         case .chatAlreadyOpen(let id): "You already have an open chat (\(id)); end it before starting another."
         case .invalidField(let field, let reason): "Field '\(name(field))' \(reason)."
         case .messageTooLong(_, let limit): "A message may hold at most \(limit) characters."

@@ -44,4 +44,8 @@ public enum ChatField: Hashable, Sendable {
     case pageURL
     /// A status filter of a visitor listing.
     case visitorStatus
+    /// The page pattern of an auto-invitation rule.
+    case urlPattern
+    /// How long a visitor stays on a page before a rule invites it.
+    case secondsOnPage
 }

@@ -71,8 +71,22 @@ public struct ChatLog: Sendable {
     private func announce(_ events: [ChatEvent], to chat: Chat) async {
         guard let last = events.last else { return }
         await bus.publish(.appended(ChatAddress(chat), upTo: last.cursor))
+        if events.contains(where: \.changesWhatTheVisitorIsDoing) {
+            await bus.publish(.visitorChanged(chat.visitorID))
+        }
         for observer in observers {
             await observer.committed(events, to: chat)
+        }
+    }
+}
+
+extension ChatEvent {
+    /// Whether the event moves the chat's visitor to another status (the store raised the
+    /// visitor's revision with it).
+    fileprivate var changesWhatTheVisitorIsDoing: Bool {
+        switch body {
+        case .stateChanged, .joined: true
+        default: false
         }
     }
 }

@@ -101,10 +101,14 @@ public struct VisitorRecord: Sendable, Equatable {
     public var visitor: Visitor
     public var activity: VisitorActivity
     public var currentChat: Chat?
+    /// Raised by every change agents see of the visitor, from one counter for all visitors:
+    /// a feed that remembers the highest it read misses no change and reads each once.
+    public var revision: Int64
 
-    public init(visitor: Visitor, activity: VisitorActivity, currentChat: Chat?) {
+    public init(visitor: Visitor, activity: VisitorActivity, currentChat: Chat?, revision: Int64 = 0) {
         self.visitor = visitor
         self.activity = activity
         self.currentChat = currentChat
+        self.revision = revision
     }
 }

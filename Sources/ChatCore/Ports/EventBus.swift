@@ -52,6 +52,9 @@ public enum ChatNotice: Sendable, Equatable {
     case typing(TypingNotice)
     /// An agent's status changed; agents and supervisors hear it, visitors do not.
     case presence(PresenceNotice)
+    /// Something agents see of a visitor changed (a page, its status, an invitation): every
+    /// agent hears it, and so does the visitor itself. Readers fetch the change from the store.
+    case visitorChanged(VisitorID)
     /// A session stopped standing or an agent's rights changed: every listener hears it, and
     /// the open feeds it concerns end at once instead of serving the rights they started with.
     case access(AccessChange)
@@ -157,9 +160,22 @@ extension EventScope {
         switch notice {
         case .appended(let chat, _): covers(chat)
         case .typing(let typing): covers(typing.chat)
-        case .presence:
-            if case .chat = self { false } else { true }
+        case .presence: isAgents
+        case .visitorChanged(let visitor):
+            switch self {
+            case .everything, .agent: true
+            case .visitor(let own): own == visitor
+            case .chat: false
+            }
         case .access: true
+        }
+    }
+
+    /// Whether the reader is an agent (or an admin): agents follow each other and every visitor.
+    private var isAgents: Bool {
+        switch self {
+        case .everything, .agent: true
+        case .chat, .visitor: false
         }
     }
 

@@ -1,6 +1,6 @@
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, SessionStore, CaptchaStore, RoutingStore,
-    AgentSessionStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, InvitationRuleStore, SessionStore, CaptchaStore,
+    RoutingStore, AgentSessionStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

@@ -14,7 +14,9 @@ public struct VisitorUpdate: Sendable, Equatable {
     }
 }
 
-/// Visitors on the site: their visits, page views, presence and invitations.
+/// Visitors on the site: their visits, page views, presence and invitations. Every write that
+/// changes what agents see of a visitor raises its revision, in the same transaction (chat
+/// writes that change the state or the agent of a chat raise its visitor's revision too).
 public protocol VisitorStore: Sendable {
     /// Stores a new visitor, its first visit (and the page it landed on, if any) and its
     /// session in one transaction.
@@ -27,13 +29,27 @@ public protocol VisitorStore: Sendable {
 
     /// Records that the visitor was present at `date` (a heartbeat, a feed read) and, unless
     /// `preChat` is nil, whether it has the pre-chat form open. Its open chats count it as present too.
-    func visitorSeen(_ visitor: VisitorID, at date: Date, preChat: Bool?) async throws
+    /// Answers whether agents see a change (it came back, or opened or closed the form).
+    @discardableResult
+    func visitorSeen(_ visitor: VisitorID, at date: Date, preChat: Bool?) async throws -> Bool
 
     /// The visitor with its derived activity and current chat; nil when unknown.
     func visitorRecord(_ id: VisitorID) async throws -> VisitorRecord?
 
     /// Visitors seen at `date` or later or with an open chat, most recently seen first.
     func visitorRecords(seenSince date: Date, limit: Int) async throws -> [VisitorRecord]
+
+    /// The visitors (or the one visitor) changed after `revision`, in revision order: each
+    /// visitor once, as it is now.
+    func visitorChanges(after revision: Int64, of visitor: VisitorID?, limit: Int) async throws -> [VisitorRecord]
+
+    /// The newest revision given to any visitor (0 when none).
+    func latestVisitorRevision() async throws -> Int64
+
+    /// Marks up to `limit` visitors silent since `date` and holding no open chat (whose status
+    /// their chat decides) as departed, a change agents see, and answers them; a departed
+    /// visitor seen again is back, another change.
+    func markDepartures(silentSince date: Date, at now: Date, limit: Int) async throws -> [VisitorID]
 
     /// Replaces the visitor's custom variables. Throws `ChatError.visitorNotFound` for an unknown visitor.
     func setCustomVariables(_ variables: [CustomVariable], of visitor: VisitorID) async throws

@@ -7,6 +7,10 @@ public struct FeedBatch: Sendable, Equatable {
     public var typing: [TypingNotice] = []
     public var presence: [PresenceNotice] = []
     public var cursor: EventCursor
+    /// For a reader following visitors: those changed after its visitor revision, each once,
+    /// as they are now, and the revision to resume from.
+    public var visitors: [VisitorRecord] = []
+    public var visitorRevision: Int64?
 }
 
 /// An item of a live feed.
@@ -14,6 +18,27 @@ public enum FeedItem: Sendable, Equatable {
     case event(ChatEvent)
     case typing(TypingNotice)
     case presence(PresenceNotice)
+    /// Visitors that changed (for a reader following visitors), up to `revision`.
+    case visitors([VisitorRecord], revision: Int64)
+}
+
+/// Which visitors' changes a reader follows, from which revision: agents follow every
+/// visitor, a visitor follows itself (its invitations). Each answer holds at most `pageSize`.
+struct VisitorWatch: Sendable {
+    var after: Int64
+    let only: VisitorID?
+    let pageSize: Int
+
+    init?(after revision: Int64?, for principal: Principal, pageSize: Int) {
+        guard let revision else { return nil }
+        after = revision
+        only = principal.visitorID
+        self.pageSize = pageSize
+    }
+
+    func changes(in store: any VisitorStore) async throws -> [VisitorRecord] {
+        try await store.visitorChanges(after: after, of: only, limit: pageSize)
+    }
 }
 
 /// Every new event across all the chats a caller may see, from a cursor on: by long-poll
@@ -63,45 +88,71 @@ public struct EventFeed: Sendable {
     /// A wait also ends, empty, when the caller's session or rights change or a newer feed
     /// of its session replaces it. Throws `TooManyFeeds` when `origin` (the client's address)
     /// holds too many feeds.
+    /// With `visitorsAfter` (a visitor revision), the answer also carries the visitors changed
+    /// since, and a change wakes the wait (see `VisitorWatch`).
     public func sync(
-        for principal: Principal, in chat: ChatID? = nil, after cursor: EventCursor, limit: Int, timeout: Duration,
-        from origin: String
+        for principal: Principal, in chat: ChatID? = nil, after cursor: EventCursor, visitorsAfter: Int64? = nil, limit: Int,
+        timeout: Duration, from origin: String
     ) async throws -> FeedBatch {
         let limit = try Validate.pageSize(limit, limits: limits)
         let scope = try await scope(of: principal, narrowedTo: chat)
+        // A feed narrowed to one chat follows no visitors.
+        let watch = chat == nil ? VisitorWatch(after: visitorsAfter, for: principal, pageSize: min(limit, 100)) : nil
         try await noteVisitorPresent(principal)
         // Listen before reading, so an event committed between the read and the wait still wakes us.
         let listener = bus.listen(to: scope)
         let ticket = try feeds.open(session: principal.session, address: origin) { listener.replace() }
         defer { feeds.close(ticket) }
         let events = try await store.events(after: cursor, in: scope, limit: limit)
-        if !events.isEmpty || timeout <= .zero {
-            return FeedBatch(events: Self.visible(events, to: principal), cursor: events.last?.cursor ?? cursor)
+        let visitors = try await watch?.changes(in: store) ?? []
+        if !events.isEmpty || !visitors.isEmpty || timeout <= .zero {
+            return Self.batch(events, after: cursor, visitors: visitors, watch: watch, for: principal)
         }
         let timer = listener.wake(after: timeout)
         defer { timer.cancel() }
+        let empty = Self.batch([], after: cursor, visitors: [], watch: watch, for: principal)
         for await signal in listener.signals {
             switch signal {
             case .timeout, .replaced:
-                return FeedBatch(events: [], cursor: cursor)
+                return empty
             case .notice(.typing(let typing)):
-                return FeedBatch(events: [], typing: [typing], cursor: cursor)
+                return FeedBatch(events: [], typing: [typing], cursor: cursor, visitorRevision: watch?.after)
             case .notice(.presence(let presence)):
-                return FeedBatch(events: [], presence: [presence], cursor: cursor)
+                return FeedBatch(events: [], presence: [presence], cursor: cursor, visitorRevision: watch?.after)
             case .notice(.appended(_, let upTo)) where upTo > cursor:
                 let events = try await store.events(after: cursor, in: scope, limit: limit)
                 if !events.isEmpty {
-                    return FeedBatch(events: Self.visible(events, to: principal), cursor: events.last?.cursor ?? cursor)
+                    return Self.batch(events, after: cursor, visitors: [], watch: watch, for: principal)
                 }
             case .notice(.appended):
                 continue
+            case .notice(.visitorChanged):
+                guard let watch else { continue }
+                let visitors = try await watch.changes(in: store)
+                if !visitors.isEmpty {
+                    return Self.batch([], after: cursor, visitors: visitors, watch: watch, for: principal)
+                }
             case .notice(.access(let change)):
                 // Answer now: the next poll authenticates afresh, with the caller's current rights.
-                if change.ending(feedOf: principal) != nil { return FeedBatch(events: [], cursor: cursor) }
+                if change.ending(feedOf: principal) != nil { return empty }
             }
         }
         // Cancelled (the server is shutting down): answer now, empty, so the client can come back.
-        return FeedBatch(events: [], cursor: cursor)
+        return empty
+    }
+
+    private static func batch(
+        _ events: [ChatEvent], after cursor: EventCursor, visitors: [VisitorRecord], watch: VisitorWatch?, for principal: Principal
+    ) -> FeedBatch {
+        FeedBatch(
+            events: visible(events, to: principal), cursor: events.last?.cursor ?? cursor,
+            visitors: visitors, visitorRevision: watch.map { visitors.last?.revision ?? $0.after }
+        )
+    }
+
+    /// The newest visitor revision, for a reader that wants only the visitor changes from now on.
+    public func latestVisitorRevision() async throws -> Int64 {
+        try await store.latestVisitorRevision()
     }
 
     /// Like `sync`, for clients that keep no cursor: the server remembers, per session and
@@ -127,7 +178,11 @@ public struct EventFeed: Sendable {
     /// It throws `FeedEnding` when the reader's session is revoked, its rights change or a
     /// newer feed of its session replaces it. Throws `TooManyFeeds` at once when `origin`
     /// (the client's address) holds too many feeds.
-    public func live(for principal: Principal, after cursor: EventCursor, from origin: String) throws -> LiveFeed {
+    /// With `visitorsAfter`, the feed also yields the visitors changed since that revision, then
+    /// each change as it happens (see `VisitorWatch`).
+    public func live(
+        for principal: Principal, after cursor: EventCursor, visitorsAfter: Int64? = nil, from origin: String
+    ) throws -> LiveFeed {
         let scope = ChatAccess.scope(of: principal)
         // Listen before the first read, so an event committed in between still wakes the feed.
         let listener = bus.listen(to: scope)
@@ -142,7 +197,8 @@ public struct EventFeed: Sendable {
         // Small pages: a reader that stops reading holds one of them in memory.
         return LiveFeed(
             principal: principal, scope: scope, start: cursor, listener: listener, store: store,
-            pageSize: min(limits.maxPageSize, 100), presence: presence, lease: FeedLease(feeds, ticket)
+            pageSize: min(limits.maxPageSize, 100), presence: presence, lease: FeedLease(feeds, ticket),
+            visitorWatch: VisitorWatch(after: visitorsAfter, for: principal, pageSize: 50)
         )
     }
 

@@ -18,10 +18,11 @@ public struct LiveFeed: AsyncSequence, Sendable {
     let scope: EventScope
     let start: EventCursor
     let listener: EventListener
-    let store: any ChatStore
+    let store: any ChatStore & VisitorStore
     let pageSize: Int
     let presence: Presence?
     let lease: FeedLease
+    let visitorWatch: VisitorWatch?
 
     /// Gives the feed's place in the registry back, once the reader is done with it; dropping
     /// the feed does too.
@@ -42,6 +43,11 @@ public struct LiveFeed: AsyncSequence, Sendable {
         /// Whether the store may hold events after `position`: at the start, after a full
         /// page, and whenever the bus announces an event past it.
         private var behind = true
+        /// The visitor revision read up to, for a feed following visitors, and whether the
+        /// store may hold newer changes. Changes are read from the store, so a burst of them
+        /// costs the reader one page per wake, each visitor once.
+        private var visitorWatch: VisitorWatch?
+        private var visitorsBehind: Bool
         private var signals: AsyncStream<ListenerSignal>.Iterator
         private let presenceTimer = TimerSlot()
         private var isStarted = false
@@ -49,6 +55,8 @@ public struct LiveFeed: AsyncSequence, Sendable {
         init(feed: LiveFeed) {
             self.feed = feed
             position = feed.start
+            visitorWatch = feed.visitorWatch
+            visitorsBehind = feed.visitorWatch != nil
             signals = feed.listener.signals.makeAsyncIterator()
             if let presence = feed.presence {
                 presenceTimer.replace(with: feed.listener.wake(after: presence.interval))
@@ -71,6 +79,16 @@ public struct LiveFeed: AsyncSequence, Sendable {
                     try await readPage()
                     continue
                 }
+                if visitorsBehind, var watch = visitorWatch {
+                    let changed = try await watch.changes(in: feed.store)
+                    visitorsBehind = changed.count == watch.pageSize
+                    if let last = changed.last {
+                        watch.after = last.revision
+                        visitorWatch = watch
+                        return .visitors(changed, revision: last.revision)
+                    }
+                    continue
+                }
                 guard let signal = await signals.next() else { return nil }
                 switch signal {
                 case .notice(.appended(_, let upTo)):
@@ -79,6 +97,8 @@ public struct LiveFeed: AsyncSequence, Sendable {
                     return .typing(typing)
                 case .notice(.presence(let presence)):
                     return .presence(presence)
+                case .notice(.visitorChanged):
+                    if visitorWatch != nil { visitorsBehind = true }
                 case .notice(.access(let change)):
                     if let ending = change.ending(feedOf: feed.principal) { throw ending }
                 case .replaced:

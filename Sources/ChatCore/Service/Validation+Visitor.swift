@@ -28,7 +28,7 @@ extension Validate {
     static func pageURL(_ url: String, limits: ChatLimits) throws -> String {
         let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.fits(characters: limits.maxProfileFieldLength, bytes: limits.maxProfileFieldBytes),
-              !trimmed.unicodeScalars.contains(where: \.isControlCode)
+              !url.unicodeScalars.contains(where: \.isControlCode)
         else {
             throw ChatError.invalidField(
                 field: .pageURL, reason: "must be an address of 1 to \(limits.maxProfileFieldBytes) bytes without control characters"

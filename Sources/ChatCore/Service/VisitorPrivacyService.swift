@@ -94,6 +94,7 @@ public struct VisitorPrivacyService: Sendable {
         for session in sessions {
             await bus.publish(.access(.sessionRevoked(session)))
         }
+        await bus.publish(.visitorChanged(id))
     }
 
     private func endOpenChats(of visitor: VisitorID, as principal: Principal) async throws {

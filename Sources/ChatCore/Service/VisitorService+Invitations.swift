@@ -13,6 +13,7 @@ extension VisitorService {
             break
         }
         try await store.setInvitation(Invitation(kind: .manual, answer: .pending, at: now(), by: agent.id), of: id)
+        await bus.publish(.visitorChanged(id))
         return try await overview(of: id)
     }
 
@@ -26,6 +27,7 @@ extension VisitorService {
         }
         invitation.answer = accept ? .accepted : .declined
         try await store.setInvitation(invitation, of: visitor)
+        await bus.publish(.visitorChanged(visitor))
         return try await overview(of: visitor)
     }
 }

@@ -42,18 +42,21 @@ public struct VisitorService: Sendable {
         public init() {}
     }
 
-    let store: any VisitorStore & DirectoryStore
+    let store: any VisitorStore & InvitationRuleStore & DirectoryStore
+    /// Wakes the feeds that follow visitors when one changes.
+    let bus: any EventBus
     private let auth: AuthService
     private let insights: VisitorInsights
-    private let limits: ChatLimits
+    let limits: ChatLimits
     private let settings: Settings
     let now: @Sendable () -> Date
 
     public init(
-        store: any VisitorStore & DirectoryStore, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
+        store: any VisitorStore & InvitationRuleStore & DirectoryStore, bus: any EventBus, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
         settings: Settings, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.bus = bus
         self.auth = auth
         self.insights = insights
         self.limits = limits
@@ -74,6 +77,8 @@ public struct VisitorService: Sendable {
         )
         let (session, credentials) = try await auth.prepareVisitorSession(visitor: visitor.id)
         try await store.createVisitor(visitor, landing: page, session: session)
+        await bus.publish(.visitorChanged(visitor.id))
+        try await inviteAutomatically(visitor.id)
         return (try await overview(of: visitor.id), credentials)
     }
 
@@ -82,11 +87,36 @@ public struct VisitorService: Sendable {
         let visitor = try Self.visitor(principal)
         let view = try Self.checked(view, at: now(), limits: limits)
         try await store.recordPageView(view, of: visitor, newVisitAfter: settings.newVisitAfter)
+        await bus.publish(.visitorChanged(visitor))
+        try await inviteAutomatically(visitor)
     }
 
     /// The calling visitor is still on the page; `preChat` says whether it has the pre-chat form open.
     public func heartbeat(preChat: Bool?, as principal: Principal) async throws {
-        try await store.visitorSeen(try Self.visitor(principal), at: now(), preChat: preChat)
+        let visitor = try Self.visitor(principal)
+        if try await store.visitorSeen(visitor, at: now(), preChat: preChat) {
+            await bus.publish(.visitorChanged(visitor))
+        }
+        try await inviteAutomatically(visitor)
+    }
+
+    /// Announces the visitors who went silent past `awayAfter` as gone, a bounded batch at a
+    /// time; answers how many.
+    public func announceDepartures() async throws -> Int {
+        let date = now()
+        let departed = try await store.markDepartures(silentSince: date.adding(.zero - settings.awayAfter), at: date, limit: 500)
+        for visitor in departed {
+            await bus.publish(.visitorChanged(visitor))
+        }
+        return departed.count
+    }
+
+    /// The records a feed read, as agents see them.
+    public func overviews(of records: [VisitorRecord]) async throws -> [VisitorOverview] {
+        guard !records.isEmpty else { return [] }
+        let staffed = try await staffedDepartments()
+        let date = now()
+        return records.map { overview(of: $0, staffed: staffed, at: date) }
     }
 
     /// One visitor, for agents; the visitor itself may read its own.
@@ -112,6 +142,7 @@ public struct VisitorService: Sendable {
         guard principal.agent != nil else { throw ChatError.forbidden(reason: "Only agents set a visitor's custom variables.") }
         let variables = try Validate.customVariables(variables, limits: limits)
         try await store.setCustomVariables(variables, of: id)
+        await bus.publish(.visitorChanged(id))
         return try await overview(of: id)
     }
 

@@ -24,6 +24,8 @@ extension ChatField {
         case .formFields: "fields"
         case .pageURL: "url"
         case .visitorStatus: "status"
+        case .urlPattern: "urlPattern"
+        case .secondsOnPage: "secondsOnPage"
         }
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
@@ -22,6 +22,7 @@ extension ChatError {
         case .agentNotFound: "agent_not_found"
         case .chatNotFound: "chat_not_found"
         case .visitorNotFound: "visitor_not_found"
+        case .ruleNotFound: "rule_not_found"
         case .chatAlreadyOpen: "chat_already_open"
         case .visitorUnavailable: "visitor_unavailable"
         case .noInvitation: "no_invitation"

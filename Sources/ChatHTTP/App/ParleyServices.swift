@@ -80,7 +80,7 @@ public struct ParleyServices: Sendable {
                 failures: failures, now: now
             ),
             visitors: VisitorService(
-                store: storage, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
+                store: storage, bus: bus, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
             ),
             privacy: VisitorPrivacyService(
                 store: storage, log: log, routing: routing, bus: bus, failures: failures, settings: config.privacy, now: now

@@ -4,14 +4,16 @@ import ServiceLifecycle
 
 /// The server's timers. Offers that rang out are withdrawn every sweep interval, and every
 /// tenth run also routes every queue again (a safety net behind the event-driven routing);
-/// chats their visitors abandoned are ended every ten intervals; sessions no token can open
-/// any more are deleted hourly; visitors gone past the retention period are erased daily.
+/// chats their visitors abandoned are ended, and visitors gone silent are announced as gone,
+/// every ten intervals; sessions no token can open any more are deleted hourly; visitors gone
+/// past the retention period are erased daily.
 enum BackgroundJobs {
     static let sessionPurgeInterval: Duration = .seconds(3600)
     static let visitorRetentionInterval: Duration = .seconds(86_400)
 
     static func all(_ services: ParleyServices, sweepInterval: Duration, logger: Logger) -> [any Service] {
         let (routing, chats, auth, agentSessions) = (services.routing, services.chats, services.auth, services.agentSessions)
+        let visitors = services.visitors
         let privacy = services.privacy
         var jobs: [any Service] = [
             // One job, so that a sweep never routes a chat between the withdrawal of an offer
@@ -22,6 +24,10 @@ enum BackgroundJobs {
             },
             RecurringJob(name: "abandoned chat sweep", interval: sweepInterval * 10, logger: logger) { _ in
                 try await chats.endAbandonedChats()
+            },
+            RecurringJob(name: "visitor departures", interval: sweepInterval * 10, logger: logger) { _ in
+                // Batches of 500: a backlog is worked off over the next runs.
+                _ = try await visitors.announceDepartures()
             },
             RecurringJob(name: "session purge", interval: sessionPurgeInterval, logger: logger) { _ in
                 let purged = try await auth.purgeExpiredSessions() + agentSessions.purgeEnded()

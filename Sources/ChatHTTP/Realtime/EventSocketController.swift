@@ -19,6 +19,7 @@ struct EventSocketController {
     let auth: AuthService
     let chats: ChatService
     let feed: EventFeed
+    let visitors: VisitorService
     let sessionCheckInterval: Duration
     let writeTimeout: Duration
 
@@ -28,6 +29,9 @@ struct EventSocketController {
         var event: EventResponse?
         var typing: TypingResponse?
         var presence: PresenceResponse?
+        /// With `visitors`: the visitors changed, and the revision to reconnect from.
+        var visitors: [VisitorOverviewResponse]?
+        var visitorRevision: Int64?
         var error: ErrorEnvelope.Body?
         /// With a `rate_limited` error: the seconds to wait, as HTTP's `Retry-After` says.
         var retryAfter: Int?
@@ -44,6 +48,7 @@ struct EventSocketController {
         router.ws("ws") { request, context in
             _ = try await principal(of: request)
             _ = try await request.feedCursor(feed)
+            _ = try await request.visitorRevision(feed)
             // A plain GET would otherwise be answered 200 with nothing in it.
             guard request.asksForWebSocket else { throw APIError.upgradeRequired }
             return .upgrade([:])
@@ -51,10 +56,14 @@ struct EventSocketController {
             guard let (principal, expiresAt) = try? await principal(of: context.request),
                   let cursor = try? await context.request.feedCursor(feed)
             else { return }
+            let visitorRevision: Int64?
+            do { visitorRevision = try await context.request.visitorRevision(feed) } catch { return }
             let socket = FeedSocket(outbound: outbound, channel: context.requestContext.channel, writeTimeout: writeTimeout)
             let live: LiveFeed
             do {
-                live = try feed.live(for: principal, after: cursor, from: context.requestContext.rateLimitKey)
+                live = try feed.live(
+                    for: principal, after: cursor, visitorsAfter: visitorRevision, from: context.requestContext.rateLimitKey
+                )
             } catch {
                 await socket.close(.tooManyFeeds)
                 return
@@ -170,6 +179,11 @@ struct EventSocketController {
             case .event(let event): ServerMessage(type: "event", event: EventResponse(event))
             case .typing(let typing): ServerMessage(type: "typing", typing: TypingResponse(typing))
             case .presence(let presence): ServerMessage(type: "presence", presence: PresenceResponse(presence))
+            case .visitors(let records, let revision):
+                ServerMessage(
+                    type: "visitors", visitors: try await visitors.overviews(of: records).map { VisitorOverviewResponse($0) },
+                    visitorRevision: revision
+                )
             }
             try await socket.send(Self.json(message))
         }

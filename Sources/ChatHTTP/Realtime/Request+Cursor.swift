@@ -12,4 +12,15 @@ extension Request {
         guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must be a non-negative integer or 'latest'.") }
         return EventCursor(Int64(value))
     }
+
+    /// The `visitorRevision` query parameter: follow visitors' changes after this revision,
+    /// `latest` for only the changes from now on; absent, the feed follows no visitors.
+    func visitorRevision(_ feed: EventFeed) async throws -> Int64? {
+        guard let value = uri.queryParameters["visitorRevision"] else { return nil }
+        if value == "latest" { return try await feed.latestVisitorRevision() }
+        guard let revision = Int64(String(value)), revision >= 0 else {
+            throw APIError.badRequest("Query parameter 'visitorRevision' must be a non-negative integer or 'latest'.")
+        }
+        return revision
+    }
 }

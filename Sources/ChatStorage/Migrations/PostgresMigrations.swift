@@ -180,7 +180,8 @@ extension PostgresMigrations {
 
 extension PostgresMigrations {
     /// Visitors in their own right: presence, visits and page views, what the page and the
-    /// pre-chat form told about them, invitations, and who ended each chat (a chat an agent
+    /// pre-chat form told about them, invitations and the rules that send them automatically, a revision number that every change agents
+    /// see raises (from one counter, so feeds read changes in order), and who ended each chat (a chat an agent
     /// ended before anyone joined it was refused). Visitors created with their chat before
     /// this version get one visit, started when they were created, on the page they came from.
     static let visitorTracking = Migration(version: 8, statements: [
@@ -194,6 +195,10 @@ extension PostgresMigrations {
         "ALTER TABLE visitors ADD COLUMN invitation_state TEXT",
         "ALTER TABLE visitors ADD COLUMN invited_at BIGINT",
         "ALTER TABLE visitors ADD COLUMN invited_by TEXT",
+        "ALTER TABLE visitors ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE visitors ADD COLUMN departed_at BIGINT",
+        "CREATE INDEX visitors_by_revision ON visitors (revision)",
+        "INSERT INTO counters (name, value) VALUES ('visitor_revision', 0)",
         """
         UPDATE visitors SET last_seen_at = COALESCE(
             (SELECT MAX(COALESCE(c.visitor_seen_at, c.created_at)) FROM chats c WHERE c.visitor_id = visitors.id), created_at)
@@ -213,18 +218,28 @@ extension PostgresMigrations {
         """
         CREATE TABLE page_views (
             visitor_id TEXT NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
             visit_number INTEGER NOT NULL,
             url TEXT NOT NULL,
             title TEXT NOT NULL,
             referrer TEXT NOT NULL,
-            viewed_at BIGINT NOT NULL
+            viewed_at BIGINT NOT NULL,
+            PRIMARY KEY (visitor_id, number)
         )
         """,
         """
-        INSERT INTO page_views (visitor_id, visit_number, url, title, referrer, viewed_at)
-        SELECT id, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
+        INSERT INTO page_views (visitor_id, number, visit_number, url, title, referrer, viewed_at)
+        SELECT id, 1, 1, source_url, '', '', created_at FROM visitors WHERE source_url IS NOT NULL
         """,
-        "CREATE INDEX page_views_by_visitor ON page_views (visitor_id, viewed_at)",
+        """
+        CREATE TABLE auto_invitation_rules (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            url_pattern TEXT NOT NULL,
+            seconds_on_page INTEGER NOT NULL,
+            created_at BIGINT NOT NULL
+        )
+        """,
         "ALTER TABLE chats ADD COLUMN ended_by TEXT",
         "CREATE INDEX chats_by_visitor ON chats (visitor_id, created_at)",
     ])

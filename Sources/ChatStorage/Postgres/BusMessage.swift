@@ -5,7 +5,7 @@ import Foundation
 /// PostgreSQL's 8000-byte limit: no message text travels, only who and where).
 struct BusMessage: Codable, Equatable {
     enum Kind: String, Codable {
-        case appended, typing, presence, access
+        case appended, typing, presence, access, visitor
     }
 
     var origin: String
@@ -14,6 +14,7 @@ struct BusMessage: Codable, Equatable {
     var departmentID: Int64?
     var agentID: String?
     var offeredTo: String?
+    /// The chat's visitor, or (for `visitor`) the visitor that changed.
     var visitorID: String?
     var cursor: Int64?
     var authorKind: String?
@@ -48,6 +49,9 @@ struct BusMessage: Codable, Equatable {
             status = presence.status.availability.rawValue
             awayReason = presence.status.awayReason
             at = presence.at.millisecondsSince1970
+        case .visitorChanged(let visitor):
+            kind = .visitor
+            visitorID = visitor.rawValue
         case .access(let access):
             kind = .access
             switch access {
@@ -87,6 +91,8 @@ struct BusMessage: Codable, Equatable {
             return .presence(PresenceNotice(
                 agentID: AgentID(agentID), status: AgentStatus(availability, awayReason: awayReason), at: Date(millisecondsSince1970: at)
             ))
+        case .visitor:
+            return visitorID.map { .visitorChanged(VisitorID($0)) }
         case .access:
             return accessChange.map(ChatNotice.access)
         }

@@ -19,6 +19,7 @@ extension SQLStorage {
             case .known(let id, let update):
                 try await Self.prepareChat(of: id, applying: update, kind: kind, in: db)
                 try await Self.markSeen(id, at: date, in: db)
+                try await Self.touch(id, in: db)
                 visitorID = id
             }
             let number = try await Self.advanceCounter("chat_number", by: 1, in: db)
@@ -202,6 +203,7 @@ extension SQLStorage {
 
     /// Applies a change to a locked chat: its fields, then its events.
     static func apply(_ change: ChatChange, to chat: inout Chat, at date: Date, in db: any SQLDatabase) async throws -> [ChatEvent] {
+        let before = (chat.state, chat.agentID)
         if let state = change.state {
             if state == .ended, chat.state != .ended {
                 chat.endedBy = change.events.first { $0.body == .stateChanged(.ended) }.map { ChatEnder($0.author) }
@@ -223,6 +225,10 @@ extension SQLStorage {
                    next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)
             WHERE id = \(bind: chat.id.rawValue)
             """).run()
+        if before != (chat.state, chat.agentID) {
+            // What the visitor is doing changed (waiting, chatting, transferred, done).
+            try await touch(chat.visitorID, in: db)
+        }
         return events
     }
 

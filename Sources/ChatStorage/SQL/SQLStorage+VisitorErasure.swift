@@ -66,9 +66,11 @@ extension SQLStorage {
             UPDATE visitors SET name = \(bind: ErasedVisitor.name), email = '', user_agent = NULL, ip_address = NULL, language = NULL,
                    source_url = NULL, screen_resolution = NULL, time_zone = NULL, custom_variables = '[]', form_fields = '[]',
                    last_seen_at = NULL, pre_chat_at = NULL, invitation = NULL, invitation_state = NULL, invited_at = NULL,
-                   invited_by = NULL, erased_at = \(bind: date.millisecondsSince1970)
+                   invited_by = NULL, erased_at = \(bind: date.millisecondsSince1970), departed_at = \(bind: date.millisecondsSince1970)
             WHERE id = \(bind: visitor.rawValue)
             """).run()
+        // Agents following the visitors see the tombstone replace the visitor.
+        try await touch(visitor, in: db)
     }
 
     private static func delete(_ visitor: VisitorID, in db: any SQLDatabase) async throws {

@@ -4,8 +4,10 @@ import SQLKit
 
 extension SQLStorage {
     /// Visitors matching `condition` (on `visitors v`), with their activity derived from their
-    /// visits, page views and chats, most recently seen first.
-    static func records(where condition: SQLQueryString, limit: Int, in db: any SQLDatabase) async throws -> [VisitorRecord] {
+    /// visits, page views and chats, most recently seen first unless `order` says otherwise.
+    static func records(
+        where condition: SQLQueryString, orderedBy order: String = "v.last_seen_at DESC, v.id", limit: Int, in db: any SQLDatabase
+    ) async throws -> [VisitorRecord] {
         let rows = try await db.raw("""
             SELECT v.*,
                 (SELECT COUNT(*) FROM visits WHERE visitor_id = v.id) AS visit_count,
@@ -18,19 +20,12 @@ extension SQLStorage {
             LEFT JOIN visits cv ON cv.visitor_id = v.id
                 AND cv.number = (SELECT MAX(number) FROM visits WHERE visitor_id = v.id)
             LEFT JOIN page_views pv ON pv.visitor_id = v.id
-                AND pv.viewed_at = (SELECT MAX(viewed_at) FROM page_views WHERE visitor_id = v.id)
+                AND pv.number = (SELECT MAX(number) FROM page_views WHERE visitor_id = v.id)
             WHERE \(condition)
-            ORDER BY v.last_seen_at DESC, v.id
+            ORDER BY \(unsafeRaw: order)
             LIMIT \(bind: limit)
             """).all()
-        var records: [VisitorRecord] = []
-        var seen = Set<String>()
-        for row in rows {
-            // Two page views in the same millisecond join twice; the first stands for both.
-            let record = try Rows.visitorRecord(row)
-            guard seen.insert(record.visitor.id.rawValue).inserted else { continue }
-            records.append(record)
-        }
+        let records = try rows.map(Rows.visitorRecord)
         let chats = try await currentChats(of: records.map(\.visitor.id), in: db)
         return records.map { record in
             var record = record
@@ -79,7 +74,9 @@ extension Rows {
             preChatAt: try row.decode(column: "pre_chat_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
             invitation: try invitation(row)
         )
-        return VisitorRecord(visitor: visitor, activity: activity, currentChat: nil)
+        return VisitorRecord(
+            visitor: visitor, activity: activity, currentChat: nil, revision: try row.decode(column: "revision", as: Int64.self)
+        )
     }
 
     private static func invitation(_ row: any SQLRow) throws -> Invitation? {

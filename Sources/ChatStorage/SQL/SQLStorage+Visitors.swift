@@ -30,18 +30,62 @@ extension SQLStorage {
             }
             try await Self.insert(view, of: visitor, visit: number, in: db)
             try await Self.markSeen(visitor, at: view.viewedAt, in: db)
+            try await Self.touch(visitor, in: db)
         }
     }
 
-    public func visitorSeen(_ visitor: VisitorID, at date: Date, preChat: Bool?) async throws {
-        guard StoredKey.canExist(visitor.rawValue) else { return }
+    @discardableResult
+    public func visitorSeen(_ visitor: VisitorID, at date: Date, preChat: Bool?) async throws -> Bool {
+        guard StoredKey.canExist(visitor.rawValue) else { return false }
+        return try await backend.write { db in
+            var changed = try await Self.markSeen(visitor, at: date, in: db)
+            if let preChat {
+                // Only a change of the form's state is news; a heartbeat repeating it is not.
+                let flipped = try await db.raw("""
+                    UPDATE visitors SET pre_chat_at = \(bind: preChat ? date.millisecondsSince1970 : nil)
+                    WHERE id = \(bind: visitor.rawValue) AND pre_chat_at IS \(unsafeRaw: preChat ? "NULL" : "NOT NULL")
+                    RETURNING id
+                    """).first()
+                changed = changed || flipped != nil
+            }
+            if changed { try await Self.touch(visitor, in: db) }
+            return changed
+        }
+    }
+
+    public func visitorChanges(after revision: Int64, of visitor: VisitorID?, limit: Int) async throws -> [VisitorRecord] {
+        if let visitor, !StoredKey.canExist(visitor.rawValue) { return [] }
+        return try await backend.read { db in
+            var condition: SQLQueryString = "v.revision > \(bind: revision)"
+            if let visitor { condition += " AND v.id = \(bind: visitor.rawValue)" }
+            return try await Self.records(where: condition, orderedBy: "v.revision", limit: limit, in: db)
+        }
+    }
+
+    public func latestVisitorRevision() async throws -> Int64 {
+        try await backend.read { db in
+            try await db.raw("SELECT value FROM counters WHERE name = 'visitor_revision'").first().unwrap()
+                .decode(column: "value", as: Int64.self)
+        }
+    }
+
+    public func markDepartures(silentSince date: Date, at now: Date, limit: Int) async throws -> [VisitorID] {
         try await backend.write { db in
-            try await Self.markSeen(visitor, at: date, in: db)
-            guard let preChat else { return }
-            try await db.raw("""
-                UPDATE visitors SET pre_chat_at = \(bind: preChat ? date.millisecondsSince1970 : nil)
-                WHERE id = \(bind: visitor.rawValue)
-                """).run()
+            let rows = try await db.raw("""
+                SELECT id FROM visitors
+                WHERE departed_at IS NULL AND last_seen_at < \(bind: date.millisecondsSince1970)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM chats WHERE chats.visitor_id = visitors.id AND chats.state IN ('queued', 'active', 'transferring'))
+                ORDER BY last_seen_at LIMIT \(bind: limit)
+                """).all()
+            let departed = try rows.map { VisitorID(try $0.decode(column: "id", as: String.self)) }
+            for visitor in departed {
+                try await db.raw("""
+                    UPDATE visitors SET departed_at = \(bind: now.millisecondsSince1970) WHERE id = \(bind: visitor.rawValue)
+                    """).run()
+                try await Self.touch(visitor, in: db)
+            }
+            return departed
         }
     }
 
@@ -80,6 +124,7 @@ extension SQLStorage {
                 UPDATE visitors SET \(assignments) WHERE id = \(bind: visitor.rawValue) RETURNING id
                 """).first()
             guard updated != nil else { throw ChatError.visitorNotFound(visitor) }
+            try await Self.touch(visitor, in: db)
         }
     }
 
@@ -102,19 +147,32 @@ extension SQLStorage {
         if let landing {
             try await insert(landing, of: visitor.id, visit: 1, in: db)
         }
+        try await touch(visitor.id, in: db)
+    }
+
+    /// Gives the visitor the next revision: something agents see of it changed.
+    static func touch(_ visitor: VisitorID, in db: any SQLDatabase) async throws {
+        let revision = try await advanceCounter("visitor_revision", by: 1, in: db)
+        try await db.raw("UPDATE visitors SET revision = \(bind: revision) WHERE id = \(bind: visitor.rawValue)").run()
     }
 
     /// Marks the visitor, and its open chats, as present at `date` (never moving back in time).
-    static func markSeen(_ visitor: VisitorID, at date: Date, in db: any SQLDatabase) async throws {
+    /// Answers whether the visitor came back after its departure was announced.
+    @discardableResult
+    static func markSeen(_ visitor: VisitorID, at date: Date, in db: any SQLDatabase) async throws -> Bool {
         let ms = date.millisecondsSince1970
+        let returned = try await db.raw("""
+            SELECT departed_at FROM visitors WHERE id = \(bind: visitor.rawValue) AND departed_at IS NOT NULL
+            """).first() != nil
         try await db.raw("""
-            UPDATE visitors SET last_seen_at = \(bind: ms)
+            UPDATE visitors SET last_seen_at = \(bind: ms), departed_at = NULL
             WHERE id = \(bind: visitor.rawValue) AND (last_seen_at IS NULL OR last_seen_at < \(bind: ms))
             """).run()
         try await db.raw("""
             UPDATE chats SET visitor_seen_at = \(bind: ms)
             WHERE visitor_id = \(bind: visitor.rawValue) AND state IN ('queued', 'active', 'transferring')
             """).run()
+        return returned
     }
 
     private static func insertVisit(
@@ -130,9 +188,10 @@ extension SQLStorage {
 
     private static func insert(_ view: PageView, of visitor: VisitorID, visit: Int, in db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO page_views (visitor_id, visit_number, url, title, referrer, viewed_at)
-            VALUES (\(bind: visitor.rawValue), \(bind: visit), \(bind: view.url), \(bind: view.title), \(bind: view.referrer),
-                    \(bind: view.viewedAt.millisecondsSince1970))
+            INSERT INTO page_views (visitor_id, number, visit_number, url, title, referrer, viewed_at)
+            SELECT \(bind: visitor.rawValue), COALESCE(MAX(number), 0) + 1, \(bind: visit), \(bind: view.url), \(bind: view.title),
+                   \(bind: view.referrer), \(bind: view.viewedAt.millisecondsSince1970)
+            FROM page_views WHERE visitor_id = \(bind: visitor.rawValue)
             """).run()
     }
 }

@@ -84,6 +84,24 @@ struct VisitorPrivacyTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func agentsFollowingTheVisitorsSeeTheTombstoneReplaceTheVisitor(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let stage = try await Self.stage(world)
+            // Ended before, so that only the erasure itself can tell the followers.
+            let closed = try await world.call(.post, "/v1/chats/\(stage.chat)/close", token: stage.visitor)
+            #expect(closed.status == .ok)
+            let before = try await VisitorMonitoringTests.poll(world, token: stage.agent, revision: "latest", timeout: 0)
+            let revision = try #require(before.visitorRevision)
+            let erased = try await world.call(.delete, "/v1/visitors/\(stage.visitorID)", token: stage.admin)
+            #expect(erased.status == .noContent)
+            let after = try await VisitorMonitoringTests.poll(world, token: stage.agent, revision: "\(revision)", timeout: 0)
+            let tombstone = try #require(after.visitors?.first { $0.id == stage.visitorID })
+            #expect(tombstone.name == ErasedVisitor.name && tombstone.email.isEmpty && tombstone.ipAddress == nil)
+            #expect(tombstone.customVariables.isEmpty && tombstone.fields.isEmpty && tombstone.currentPage == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func erasingWithDeleteTakesTheChatsToo(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend, configure: { $0.privacy.erasedChats = .delete }) { world in
             let stage = try await Self.stage(world)
