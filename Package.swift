@@ -157,7 +157,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            exclude: ["Adapters/IPTP/Fixtures", "Adapters/LivePerson/Fixtures"],
+            exclude: ["Adapters/Comm100/Fixtures", "Adapters/IPTP/Fixtures", "Adapters/LivePerson/Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

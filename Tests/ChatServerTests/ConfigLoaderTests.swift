@@ -90,6 +90,20 @@ struct ConfigLoaderTests {
         #expect(off.retention == nil, "0 days keeps visitors forever")
     }
 
+    @Test func visitorTrackingSettingsAreRead() throws {
+        let defaults = try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"])
+            .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(defaults.visitors.awayAfter == .seconds(300) && defaults.visitors.newVisitAfter == .seconds(1800))
+        #expect(defaults.http.visitorTracksPerMinute == 30 && defaults.http.pageViewsPerMinute == 60)
+        let config = try ConfigLoader(environment: [
+            "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
+            "PARLEY_VISITOR_AWAY_SECONDS": "120", "PARLEY_NEW_VISIT_AFTER_SECONDS": "3600",
+            "PARLEY_VISITOR_TRACKS_PER_MINUTE": "5", "PARLEY_PAGE_VIEWS_PER_MINUTE": "12",
+        ]).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(config.visitors.awayAfter == .seconds(120) && config.visitors.newVisitAfter == .seconds(3600))
+        #expect(config.http.visitorTracksPerMinute == 5 && config.http.pageViewsPerMinute == 12)
+    }
+
     @Test(arguments: [
         ["PARLEY_PORT": "eighty"],
         ["PARLEY_DATABASE_URL": "mysql://db"],
@@ -117,6 +131,10 @@ struct ConfigLoaderTests {
         ["PARLEY_VISITOR_RETENTION_DAYS": "-1"],
         ["PARLEY_VISITOR_RETENTION_DAYS": "a year"],
         ["PARLEY_MAX_EXPORT_EVENTS": "10"],
+        ["PARLEY_VISITOR_AWAY_SECONDS": "10"],
+        ["PARLEY_NEW_VISIT_AFTER_SECONDS": "soon"],
+        ["PARLEY_VISITOR_TRACKS_PER_MINUTE": "0"],
+        ["PARLEY_PAGE_VIEWS_PER_MINUTE": "-1"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment

@@ -51,6 +51,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case exportTooLarge(limit: Int)
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
+    /// A ban keeps the visitor (or its address) from starting a chat. Which ban matched is
+    /// never said, so a banned visitor learns nothing about how to slip past it.
+    case banned
+    case banNotFound(BanID)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -92,6 +96,8 @@ extension ChatError: CustomStringConvertible {
         case .chatFull(let id, let limit): "Chat \(id) holds \(limit) events, the most a chat may; start a new chat."
         case .exportTooLarge(let limit): "The visitor's chats hold more than \(limit) events, the most one export carries."
         case .storageUnavailable: "The database is unavailable."
+        case .banned: "You cannot start a chat from here."
+        case .banNotFound(let id): "No ban has the id \(id)."
         }
     }
 }

@@ -48,4 +48,10 @@ public enum ChatField: Hashable, Sendable {
     case urlPattern
     /// How long a visitor stays on a page before a rule invites it.
     case secondsOnPage
+    /// The visitor a ban names.
+    case banVisitor
+    /// The address range a ban names.
+    case banAddresses
+    /// Why an admin bans.
+    case banReason
 }

@@ -15,6 +15,7 @@ public struct ChatService: Sendable {
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
+    private let bans: BanService
     private let routing: RoutingService
     let access: ChatAccess
     let limits: ChatLimits
@@ -25,7 +26,7 @@ public struct ChatService: Sendable {
 
     public init(
         store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
+        limits: ChatLimits, bans: BanService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.typing = typing
@@ -35,6 +36,7 @@ public struct ChatService: Sendable {
         self.bus = bus
         self.auth = auth
         self.captchas = captchas
+        self.bans = bans
         self.routing = routing
         self.access = ChatAccess(store: store)
         self.limits = limits
@@ -47,10 +49,11 @@ public struct ChatService: Sendable {
     /// is checked before the captcha is used up (the captcha policy decides whether `captcha` is
     /// needed), and the captcha before anything is stored. The chat (with a new visitor and its
     /// session) is stored in one transaction; routing comes after the commit and never fails the
-    /// request (the routing sweeper retries it).
+    /// request (the routing sweeper retries it). A banned visitor or address is refused first.
     public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?, as visitor: Principal? = nil) async throws -> StartedChat {
         let known = visitor?.visitorID
         if visitor != nil, known == nil { throw ChatError.forbidden(reason: "Only visitors start chats.") }
+        try await bans.check(visitor: known, address: request.profile.ipAddress)
         let name = try request.name.map { try Validate.name($0, limits: limits) }
         let email = try request.email.map { try Validate.email($0, limits: limits) }
         let message = try Validate.message(request.message, field: .firstMessage, limits: limits)

@@ -46,26 +46,30 @@ public struct VisitorService: Sendable {
     /// Wakes the feeds that follow visitors when one changes.
     let bus: any EventBus
     private let auth: AuthService
+    private let bans: BanService
     private let insights: VisitorInsights
     let limits: ChatLimits
     private let settings: Settings
     let now: @Sendable () -> Date
 
     public init(
-        store: any VisitorStore & InvitationRuleStore & DirectoryStore, bus: any EventBus, auth: AuthService, insights: VisitorInsights, limits: ChatLimits,
+        store: any VisitorStore & InvitationRuleStore & DirectoryStore, bus: any EventBus, auth: AuthService, bans: BanService, insights: VisitorInsights, limits: ChatLimits,
         settings: Settings, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.bus = bus
         self.auth = auth
+        self.bans = bans
         self.insights = insights
         self.limits = limits
         self.settings = settings
         self.now = now
     }
 
-    /// Records a new visitor and the page it is on, and opens its session.
+    /// Records a new visitor and the page it is on, and opens its session. A banned address is
+    /// refused before anything is stored.
     public func track(_ request: TrackVisitorRequest) async throws -> (VisitorOverview, IssuedCredentials) {
+        try await bans.check(visitor: nil, address: request.profile.ipAddress)
         let date = now()
         let name = try request.name.map { try Validate.name($0, limits: limits) }
         let email = try request.email.map { try Validate.email($0, limits: limits) }
@@ -82,9 +86,10 @@ public struct VisitorService: Sendable {
         return (try await overview(of: visitor.id), credentials)
     }
 
-    /// The calling visitor opened a page.
-    public func recordPageView(_ view: PageView, as principal: Principal) async throws {
+    /// The calling visitor, at `address`, opened a page; a banned visitor or address is refused.
+    public func recordPageView(_ view: PageView, as principal: Principal, from address: String?) async throws {
         let visitor = try Self.visitor(principal)
+        try await bans.check(visitor: visitor, address: address)
         let view = try Self.checked(view, at: now(), limits: limits)
         try await store.recordPageView(view, of: visitor, newVisitAfter: settings.newVisitAfter)
         await bus.publish(.visitorChanged(visitor))

@@ -26,6 +26,9 @@ extension ChatField {
         case .visitorStatus: "status"
         case .urlPattern: "urlPattern"
         case .secondsOnPage: "secondsOnPage"
+        case .banVisitor: "visitorId"
+        case .banAddresses: "addresses"
+        case .banReason: "reason"
         }
     }
 }

@@ -82,7 +82,8 @@ struct VisitorsController {
         try pageViews.check(principal.session.rawValue)
         let body = try await request.decodeJSON(PageViewRequest.self, limit: limits.maxBodyBytes)
         try await visitors.recordPageView(
-            PageView(url: body.url, title: body.title ?? "", referrer: body.referrer ?? "", viewedAt: .now), as: principal
+            PageView(url: body.url, title: body.title ?? "", referrer: body.referrer ?? "", viewedAt: .now), as: principal,
+            from: context.clientAddress
         )
         return .noContent
     }

@@ -75,6 +75,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     AuthController(auth: services.auth, chats: services.chats, limits: config.http, logins: logins).addRoutes(to: v1)
     DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
+    BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
@@ -100,7 +101,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         loginLimiter: logins
     ).addRoutes(to: router)
     Comm100Controller(
-        services: .init(auth: services.auth, directory: services.directory, routing: services.routing), limits: config.http, logins: logins
+        services: .init(auth: services.auth, directory: services.directory, routing: services.routing, visitors: services.visitors),
+        limits: config.http, logins: logins
     ).addRoutes(to: router)
     LivePersonController(
         services: .init(

@@ -1,51 +1,7 @@
+import ChatCore
 import Foundation
 import HTTPTypes
 import Hummingbird
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// An IPv4 or IPv6 address range, e.g. `10.0.0.0/8` or `::1/128`; a bare address is a range of one.
-public struct AddressRange: Sendable, Equatable {
-    private let bytes: [UInt8]
-    private let prefixLength: Int
-
-    public init?(_ text: String) {
-        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let bytes = Self.bytes(of: parts[0]) else { return nil }
-        let maxLength = bytes.count * 8
-        let length = parts.count == 2 ? Int(parts[1]) : maxLength
-        guard let length, (0...maxLength).contains(length) else { return nil }
-        self.bytes = bytes
-        self.prefixLength = length
-    }
-
-    func contains(_ address: String) -> Bool {
-        guard let other = Self.bytes(of: address), other.count == bytes.count else { return false }
-        var remaining = prefixLength
-        for index in bytes.indices where remaining > 0 {
-            let bits = min(8, remaining)
-            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - bits))
-            if bytes[index] & mask != other[index] & mask { return false }
-            remaining -= bits
-        }
-        return true
-    }
-
-    /// The address as 4 or 16 bytes (an IPv4-mapped IPv6 address as its 4 IPv4 bytes), or
-    /// nil when it is not an IP address.
-    static func bytes(of text: String) -> [UInt8]? {
-        var v4 = in_addr()
-        if inet_pton(AF_INET, text, &v4) == 1 {
-            return withUnsafeBytes(of: &v4) { Array($0) }
-        }
-        var v6 = in6_addr()
-        guard inet_pton(AF_INET6, text, &v6) == 1 else { return nil }
-        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
-        let mappedPrefix: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF]
-        return Array(bytes.prefix(12)) == mappedPrefix ? Array(bytes.suffix(4)) : bytes
-    }
-}
 
 /// Finds the client's address: the socket peer, unless the peer is a trusted proxy, in which
 /// case `X-Forwarded-For` is walked from the right (the hop the proxy wrote) past every trusted
@@ -91,7 +47,7 @@ struct ClientAddressResolver: Sendable {
             }
         }
         let address = String(host)
-        return AddressRange.bytes(of: address) == nil ? nil : address
+        return IPAddressText.address(address) == nil ? nil : address
     }
 
     private func isTrusted(_ address: String) -> Bool {
@@ -106,11 +62,11 @@ enum RateLimitKey {
     /// The bucket of `address`; clients of unknown address share one.
     static func of(_ address: String?) -> String {
         guard let address else { return "unknown" }
-        guard let bytes = AddressRange.bytes(of: address) else { return address }
-        if bytes.count == 4 {
-            return bytes.map(String.init).joined(separator: ".")
+        guard let value = IPAddressText.address(address) else { return address }
+        if IPAddressText.isMappedIPv4(value) {
+            return IPAddressText.text(value)
         }
-        let groups = stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
+        let groups = (0..<4).map { String(UInt16(truncatingIfNeeded: value >> (112 - 16 * $0)), radix: 16) }
         return groups.joined(separator: ":") + "::/64"
     }
 }

@@ -5,11 +5,11 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting: .notFound
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
-        case .forbidden, .notChatAgent: .forbidden
+        case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
         case .exportTooLarge: .contentTooLarge
         case .storageUnavailable: .serviceUnavailable
@@ -47,6 +47,8 @@ extension ChatError {
         case .chatFull: "chat_full"
         case .exportTooLarge: "export_too_large"
         case .storageUnavailable: "storage_unavailable"
+        case .banned: "banned"
+        case .banNotFound: "ban_not_found"
         }
     }
 

@@ -16,6 +16,7 @@ public struct ParleyServices: Sendable {
     public let privacy: VisitorPrivacyService
     public let feed: EventFeed
     public let captchas: CaptchaService
+    public let bans: BanService
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
@@ -63,6 +64,7 @@ public struct ParleyServices: Sendable {
         let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
+        let bans = BanService(store: storage, limits: config.limits, now: now)
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
@@ -76,17 +78,18 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
                 failures: failures, now: now
             ),
             visitors: VisitorService(
-                store: storage, bus: bus, auth: auth, insights: insights, limits: config.limits, settings: config.visitors, now: now
+                store: storage, bus: bus, auth: auth, bans: bans, insights: insights, limits: config.limits, settings: config.visitors, now: now
             ),
             privacy: VisitorPrivacyService(
                 store: storage, log: log, routing: routing, bus: bus, failures: failures, settings: config.privacy, now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
+            bans: bans,
             insights: insights,
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),

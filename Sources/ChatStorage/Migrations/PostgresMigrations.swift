@@ -103,6 +103,7 @@ enum PostgresMigrations {
         agentSessions,
         sessionsByAgent,
         visitorTracking,
+        bans,
         visitorErasure,
     ]
 }

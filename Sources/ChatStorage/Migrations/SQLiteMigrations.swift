@@ -103,6 +103,7 @@ enum SQLiteMigrations {
         agentSessions,
         sessionsByAgent,
         visitorTracking,
+        bans,
         visitorErasure,
     ]
 }

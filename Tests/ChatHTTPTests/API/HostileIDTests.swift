@@ -62,6 +62,8 @@ struct HostileIDTests {
             Route(method: .put, path: "/v1/agents/{id}/status", status: .notFound, code: "agent_not_found", body: #"{"status": "online"}"#),
             Route(method: .put, path: "/v1/agents/{id}/capacity", status: .notFound, code: "agent_not_found", body: #"{"maxChats": 2}"#),
             Route(method: .delete, path: "/v1/away-statuses/{id}", status: .noContent, code: ""),
+            Route(method: .delete, path: "/v1/bans/{id}", status: .notFound, code: "ban_not_found"),
+            Route(method: .post, path: "/v1/bans", status: .unprocessableContent, code: "invalid_field", body: #"{"visitorId": "{id}"}"#),
             Route(method: .post, path: "/v1/auth/login", status: .unauthorized, code: "invalid_credentials",
                   body: #"{"email": "{id}", "password": "correct horse battery"}"#, token: .nobody),
             Route(method: .get, path: "/xm/api/sync?timeout=0&chatId={id}", status: .notFound, code: "chat_not_found", token: .xmAgent),

@@ -1,3 +1,4 @@
+import ChatCore
 import ChatHTTP
 import HTTPTypes
 import ParleyTestSupport

@@ -1,4 +1,5 @@
 import ChatCore
+import ChatHTTP
 import Foundation
 import Hummingbird
 import ParleyTestSupport
@@ -182,6 +183,28 @@ struct VisitorTrackingTests {
             try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/visitors/me/pageviews", token: admin,
                                         json: Wire.PageViewBody(url: "https://shop.example/"))
             try await world.expectError(.notFound, code: "visitor_not_found", .get, "/v1/visitors/nobody", token: admin)
+        }
+    }
+}
+
+@Suite("Visitors: tracking rates")
+struct VisitorTrackingRateTests {
+    @Test(arguments: TestBackend.available)
+    func trackingIsLimitedPerAddressAndPageViewsPerVisitor(_ backend: TestBackend) async throws {
+        let configure = { (config: inout AppConfig) in
+            config.http.visitorTracksPerMinute = 2
+            config.http.pageViewsPerMinute = 2
+        }
+        try await TestWorld.run(backend, configure: configure) { world in
+            let (_, token) = try await world.trackVisitor()
+            let (_, other) = try await world.trackVisitor()
+            try await world.expectError(.tooManyRequests, code: "rate_limited", .post, "/v1/visitors", json: Wire.Track())
+            let view = Wire.PageViewBody(url: "https://shop.example/next")
+            #expect(try await world.call(.post, "/v1/visitors/me/pageviews", token: token, json: view).status == .noContent)
+            #expect(try await world.call(.post, "/v1/visitors/me/heartbeat", token: token, json: [String: Bool]()).status == .noContent)
+            try await world.expectError(.tooManyRequests, code: "rate_limited", .post, "/v1/visitors/me/pageviews", token: token, json: view)
+            #expect(try await world.call(.post, "/v1/visitors/me/pageviews", token: other, json: view).status == .noContent,
+                    "each visitor has its own allowance")
         }
     }
 }

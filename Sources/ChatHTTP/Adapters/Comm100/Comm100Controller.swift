@@ -2,14 +2,15 @@ import ChatCore
 import Foundation
 import Hummingbird
 
-/// The agents half of Comm100's Live Chat API (`/livechat/agents`) and the OAuth2 password
-/// grant its clients log in with (`/oauth/token`).
+/// Comm100's Live Chat API: its agents (`/livechat/agents`), its visitors (`/livechat/visitors`,
+/// see `Comm100Controller+Visitors`), and the OAuth2 password grant its clients log in with (`/oauth/token`).
 struct Comm100Controller {
     /// The core services this face calls.
     struct Services: Sendable {
         let auth: AuthService
         let directory: DirectoryService
         let routing: RoutingService
+        let visitors: VisitorService
     }
 
     let services: Services
@@ -22,6 +23,7 @@ struct Comm100Controller {
         livechat.get("agents", use: agents)
         livechat.get("agents/:agentId", use: agent)
         livechat.put("agents/:agentId", use: setStatus)
+        addVisitorRoutes(to: livechat)
     }
 
     /// `grant_type=password&username=EMAIL&password=...` or `grant_type=refresh_token&refresh_token=...`.
@@ -84,10 +86,12 @@ struct Comm100Controller {
         AgentID(try context.parameters.required("agentId"))
     }
 
-    /// Core fields as Comm100's requests spell them: an away reason travels as the `status`.
+    /// Core fields as Comm100's requests spell them: an away reason travels as the `status`, and a
+    /// visitor's custom variables are its `customVariableResults`.
     @Sendable static func fieldName(_ field: ChatField) -> String {
         switch field {
         case .awayReason: "status"
+        case .customVariables: "customVariableResults"
         default: field.nativeName
         }
     }

@@ -1,10 +1,12 @@
 /// Reads textual IP addresses from UTF-8 bytes. Written by hand rather than with `inet_pton`
 /// because the same code reads the range files' half a million addresses, straight from the
 /// file's bytes; it sticks to plain integer operations so that even debug builds load quickly.
-enum IPAddressText {
+/// Bans, trusted proxies, rate-limit buckets and geolocation all read addresses with it, so an
+/// address means the same to each of them.
+public enum IPAddressText {
     /// A dotted-quad IPv4 address ("192.0.2.1"). Leading zeros are refused: some parsers read
     /// them as octal, so "010.0.0.1" has no one meaning.
-    static func ipv4(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    public static func ipv4(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let dot = UInt8(ascii: "."), zero = UInt8(ascii: "0")
         var address: UInt32 = 0
         var octets = 0
@@ -31,7 +33,7 @@ enum IPAddressText {
 
     /// An IPv6 address in any RFC 4291 text form ("2001:db8::1", "::ffff:192.0.2.1").
     /// Zone indices ("fe80::1%eth0") are refused.
-    static func ipv6(_ text: UnsafeBufferPointer<UInt8>) -> UInt128? {
+    public static func ipv6(_ text: UnsafeBufferPointer<UInt8>) -> UInt128? {
         var head: UInt128 = 0, headGroups = 0
         var tail: UInt128 = 0, tailGroups = 0
         var sawGap = false
@@ -83,7 +85,7 @@ enum IPAddressText {
     }
 
     /// An unsigned decimal that fits in 32 bits ("16777216").
-    static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
+    public static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> UInt32? {
         guard !text.isEmpty, text.count <= 10 else { return nil }
         var value: UInt64 = 0
         for index in 0..<text.count {
@@ -94,7 +96,7 @@ enum IPAddressText {
     }
 
     /// Either kind of address, as 128 bits; IPv4 ones come back IPv4-mapped (`::ffff:a.b.c.d`).
-    static func address(_ text: String) -> UInt128? {
+    public static func address(_ text: String) -> UInt128? {
         var text = text
         return text.withUTF8 { bytes in
             if let v4 = ipv4(bytes) { return mappedIPv4Prefix | UInt128(v4) }
@@ -102,7 +104,8 @@ enum IPAddressText {
         }
     }
 
-    static let mappedIPv4Prefix: UInt128 = 0xffff << 32
+    /// The prefix of an IPv4-mapped IPv6 address, `::ffff:0:0/96`.
+    public static let mappedIPv4Prefix: UInt128 = 0xffff << 32
 
     private static func decimalDigit(_ byte: UInt8) -> UInt8? {
         let value = byte &- 0x30  // "0"
