@@ -59,8 +59,8 @@ free_port() {
 
 # Starts the server on `$1` (a database URL), waits until it is ready, and prepares what the
 # run needs (see fuzz-api.toml): two sessions of the admin, the custom away statuses the
-# description's examples name, two chats the admin serves, two LivePerson agent sessions and a
-# visitor on the site.
+# description's examples name, two chats the admin serves, two LivePerson agent sessions and
+# two visitors on the site (one for erasure alone).
 start_server() {
   local url=$1 data=$work/data-$2
   port=$(free_port)
@@ -108,13 +108,13 @@ sessions = []
 for _ in range(2):
     request = urllib.request.Request(f"{base}/api/account/1/agentSession", b"{}", {"Authorization": f"Bearer {admin}"})
     sessions.append(urllib.request.urlopen(request, timeout=10).headers["Location"].rsplit("/", 1)[1])
-visitor = call("/v1/visitors", {"url": "https://shop.example/"})["visitor"]["id"]
-print(admin, spare, *chats, *sessions, visitor)
+visitors = [call("/v1/visitors", {"url": "https://shop.example/"})["visitor"]["id"] for _ in range(2)]
+print(admin, spare, *chats, *sessions, *visitors)
 PYTHON
   read -r PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR <"$work/tokens" || return 1
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR <"$work/tokens" || return 1
   export PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR
 }
 
 fuzz() {

@@ -59,6 +59,7 @@ struct ConfigLoader {
         try loadVisitorFacing(into: &config)
         try loadRouting(into: &config)
         try loadFaces(into: &config)
+        try loadPrivacy(into: &config)
         return config
     }
 

@@ -73,6 +73,23 @@ struct ConfigLoaderTests {
         #expect(config.routing.offerTimeout == .seconds(45))
     }
 
+    @Test func privacySettingsAreReadAndDefaultToKeepingAndAnonymising() throws {
+        let base = ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
+        let defaults = try ConfigLoader(environment: base).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).privacy
+        #expect(defaults.erasedChats == .anonymise)
+        #expect(defaults.retention == nil, "visitors are kept until an admin erases them")
+        #expect(defaults.maxExportEvents == 20_000)
+        let config = try ConfigLoader(environment: base.merging([
+            "PARLEY_ERASE_CHATS": "Delete", "PARLEY_VISITOR_RETENTION_DAYS": "30", "PARLEY_MAX_EXPORT_EVENTS": "5000",
+        ]) { $1 }).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).privacy
+        #expect(config.erasedChats == .delete)
+        #expect(config.retention == .seconds(30 * 86_400))
+        #expect(config.maxExportEvents == 5000)
+        let off = try ConfigLoader(environment: base.merging(["PARLEY_VISITOR_RETENTION_DAYS": "0"]) { $1 })
+            .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).privacy
+        #expect(off.retention == nil, "0 days keeps visitors forever")
+    }
+
     @Test func visitorTrackingSettingsAreRead() throws {
         let defaults = try ConfigLoader(environment: ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"])
             .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
@@ -110,6 +127,10 @@ struct ConfigLoaderTests {
         ["PARLEY_TYPING_PER_MINUTE": "-3"],
         ["PARLEY_TYPING_BURST": "many"],
         ["PARLEY_MAX_CHAT_EVENTS": "5"],
+        ["PARLEY_ERASE_CHATS": "shred"],
+        ["PARLEY_VISITOR_RETENTION_DAYS": "-1"],
+        ["PARLEY_VISITOR_RETENTION_DAYS": "a year"],
+        ["PARLEY_MAX_EXPORT_EVENTS": "10"],
         ["PARLEY_VISITOR_AWAY_SECONDS": "10"],
         ["PARLEY_NEW_VISIT_AFTER_SECONDS": "soon"],
         ["PARLEY_VISITOR_TRACKS_PER_MINUTE": "0"],

@@ -47,6 +47,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case rateLimited(retryAfter: Int)
     /// The chat holds as many events as a chat may; it takes no more lines, notes or surveys.
     case chatFull(ChatID, limit: Int)
+    /// A visitor's chats hold more events than one export may carry.
+    case exportTooLarge(limit: Int)
     /// The storage could not be reached or refused the operation for a reason that is not the caller's.
     case storageUnavailable
     /// A ban keeps the visitor (or its address) from starting a chat. Which ban matched is
@@ -92,6 +94,7 @@ extension ChatError: CustomStringConvertible {
         case .captchaFailed: "The captcha answer is wrong, or the captcha expired or was already used; get a new one."
         case .rateLimited(let seconds): "You are sending too fast; try again in \(seconds) seconds."
         case .chatFull(let id, let limit): "Chat \(id) holds \(limit) events, the most a chat may; start a new chat."
+        case .exportTooLarge(let limit): "The visitor's chats hold more than \(limit) events, the most one export carries."
         case .storageUnavailable: "The database is unavailable."
         case .banned: "You cannot start a chat from here."
         case .banNotFound(let id): "No ban has the id \(id)."

@@ -1,5 +1,6 @@
 /// Everything Parley stores, behind one handle.
-public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, InvitationRuleStore, SessionStore, CaptchaStore, RoutingStore, AgentSessionStore, BanStore {
+public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, InvitationRuleStore, SessionStore, CaptchaStore,
+    RoutingStore, AgentSessionStore, BanStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

@@ -25,6 +25,8 @@ public struct AppConfig: Sendable {
     public var captcha = CaptchaPolicy()
     public var routing = RoutingSettings()
     public var visitors = VisitorService.Settings()
+    /// Visitors' export, erasure and retention.
+    public var privacy = VisitorPrivacyService.Settings()
     /// How often offers are checked for timeouts and queues for chats nobody was offered.
     public var routingSweepInterval: Duration = .seconds(1)
     public var insight = InsightData()

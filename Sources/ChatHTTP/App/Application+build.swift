@@ -84,6 +84,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         pageViews: RateLimiter(perMinute: config.http.pageViewsPerMinute)
     ).addRoutes(to: v1)
     InvitationRulesController(visitors: services.visitors, limits: config.http).addRoutes(to: v1)
+    VisitorPrivacyController(privacy: services.privacy).addRoutes(to: v1)
     SyncController(feed: services.feed, visitors: services.visitors, limits: config.http).addRoutes(to: v1)
     EventSocketController(
         auth: services.auth, chats: services.chats, feed: services.feed, visitors: services.visitors,

@@ -11,6 +11,7 @@ extension ChatError {
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
+        case .exportTooLarge: .contentTooLarge
         case .storageUnavailable: .serviceUnavailable
         }
     }
@@ -44,6 +45,7 @@ extension ChatError {
         case .agentUnavailable: "agent_unavailable"
         case .rateLimited: "rate_limited"
         case .chatFull: "chat_full"
+        case .exportTooLarge: "export_too_large"
         case .storageUnavailable: "storage_unavailable"
         case .banned: "banned"
         case .banNotFound: "ban_not_found"

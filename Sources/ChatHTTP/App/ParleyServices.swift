@@ -13,6 +13,7 @@ public struct ParleyServices: Sendable {
     public let directory: DirectoryService
     public let chats: ChatService
     public let visitors: VisitorService
+    public let privacy: VisitorPrivacyService
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let bans: BanService
@@ -68,6 +69,7 @@ public struct ParleyServices: Sendable {
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
         let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
+        let failures = LoggerFailureReporter(logger: logger)
         return ParleyServices(
             storage: storage,
             bus: bus,
@@ -77,10 +79,13 @@ public struct ParleyServices: Sendable {
             ),
             chats: ChatService(
                 store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
-                failures: LoggerFailureReporter(logger: logger), now: now
+                failures: failures, now: now
             ),
             visitors: VisitorService(
                 store: storage, bus: bus, auth: auth, bans: bans, insights: insights, limits: config.limits, settings: config.visitors, now: now
+            ),
+            privacy: VisitorPrivacyService(
+                store: storage, log: log, routing: routing, bus: bus, failures: failures, settings: config.privacy, now: now
             ),
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,

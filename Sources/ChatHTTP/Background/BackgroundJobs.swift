@@ -5,14 +5,17 @@ import ServiceLifecycle
 /// The server's timers. Offers that rang out are withdrawn every sweep interval, and every
 /// tenth run also routes every queue again (a safety net behind the event-driven routing);
 /// chats their visitors abandoned are ended, and visitors gone silent are announced as gone,
-/// every ten intervals; sessions no token can open any more are deleted hourly.
+/// every ten intervals; sessions no token can open any more are deleted hourly; visitors gone
+/// past the retention period are erased daily.
 enum BackgroundJobs {
     static let sessionPurgeInterval: Duration = .seconds(3600)
+    static let visitorRetentionInterval: Duration = .seconds(86_400)
 
     static func all(_ services: ParleyServices, sweepInterval: Duration, logger: Logger) -> [any Service] {
         let (routing, chats, auth, agentSessions) = (services.routing, services.chats, services.auth, services.agentSessions)
         let visitors = services.visitors
-        return [
+        let privacy = services.privacy
+        var jobs: [any Service] = [
             // One job, so that a sweep never routes a chat between the withdrawal of an offer
             // that rang out and its agent being set away (which would offer it to them again).
             RecurringJob(name: "routing sweep", interval: sweepInterval, logger: logger, everyNth: 10) { isNth in
@@ -32,5 +35,12 @@ enum BackgroundJobs {
             },
             TypingFollower(board: services.typing, bus: services.bus),
         ]
+        if privacy.settings.retention != nil {
+            jobs.append(RecurringJob(name: "visitor retention", interval: visitorRetentionInterval, logger: logger) { _ in
+                let erased = try await privacy.eraseForgottenVisitors()
+                if erased > 0 { logger.info("erased visitors past retention", metadata: ["visitors": "\(erased)"]) }
+            })
+        }
+        return jobs
     }
 }

@@ -104,6 +104,7 @@ enum PostgresMigrations {
         sessionsByAgent,
         visitorTracking,
         bans,
+        visitorErasure,
     ]
 }
 

@@ -104,6 +104,7 @@ enum SQLiteMigrations {
         sessionsByAgent,
         visitorTracking,
         bans,
+        visitorErasure,
     ]
 }
 
