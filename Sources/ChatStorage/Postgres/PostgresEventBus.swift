@@ -120,12 +120,15 @@ public final class PostgresEventBus: EventBus, Service {
 
     /// Sends `query` from the connection's event loop, where nothing closes the connection
     /// in between: PostgresNIO never answers a query written to a connection that has just
-    /// closed, and its caller would wait forever.
+    /// closed. A connection can still close while the answer is awaited, so the wait also
+    /// ends when the task is cancelled (a shutdown, or the listening side losing the
+    /// connection), leaving the answer behind instead of waiting for it forever.
     private static func send(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws {
-        _ = try await connection.eventLoop.flatSubmit {
+        let answer = connection.eventLoop.flatSubmit {
             connection.isClosed
                 ? connection.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
                 : connection.query(query, logger: logger)
-        }.get()
+        }
+        try await CancellableWait.value(of: answer)
     }
 }
