@@ -26,7 +26,7 @@ struct Comm100OrderedJSON<Value: Sendable>: ResponseGenerator {
     static func write(_ value: Any, to text: inout String) throws {
         switch value {
         case let string as String:
-            writeString(string, to: &text)
+            JSONStringText.append(string, to: &text)
         case let number as Int:
             text += String(number)
         case let array as [Any]:
@@ -42,29 +42,12 @@ struct Comm100OrderedJSON<Value: Sendable>: ResponseGenerator {
             text += "{"
             for (index, child) in mirror.children.enumerated() {
                 if index > 0 { text += "," }
-                writeString(child.label ?? "", to: &text)
+                JSONStringText.append(child.label ?? "", to: &text)
                 text += ":"
                 try write(child.value, to: &text)
             }
             text += "}"
         }
-    }
-
-    /// A JSON string (RFC 8259 §7): quotes, backslashes and control characters escaped.
-    private static func writeString(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 
     /// A kind of value the Comm100 wire types do not hold: a programming error, reported as a 500.

@@ -46,7 +46,7 @@ enum LPJSONWriter {
 
     private static func write(_ node: LPNode, to out: inout String) {
         switch node {
-        case .string(let text): quote(text, to: &out)
+        case .string(let text): JSONStringText.append(text, to: &out)
         case .number(let number): out += String(number)
         case .array(let items):
             out += "["
@@ -59,29 +59,12 @@ enum LPJSONWriter {
             out += "{"
             for (index, field) in fields.enumerated() {
                 if index > 0 { out += "," }
-                quote(field.key, to: &out)
+                JSONStringText.append(field.key, to: &out)
                 out += ":"
                 write(field.value, to: &out)
             }
             out += "}"
         }
-    }
-
-    private static func quote(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }
 
