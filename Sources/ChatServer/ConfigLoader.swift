@@ -90,6 +90,14 @@ struct ConfigLoader {
             }
             config.publicURL = trimmed
         }
+        if let token = environment["PARLEY_LIVE_AGENTS_TOKEN"] {
+            guard (16...512).contains(token.utf8.count), token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw ConfigurationError(
+                    description: "PARLEY_LIVE_AGENTS_TOKEN must be 16 to 512 printable ASCII characters without spaces"
+                )
+            }
+            config.liveAgentsToken = token
+        }
     }
 
     private func loadRouting(into config: inout AppConfig) throws {

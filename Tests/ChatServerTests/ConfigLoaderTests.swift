@@ -36,8 +36,10 @@ struct ConfigLoaderTests {
         let loader = ConfigLoader(environment: [
             "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
             "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/", "PARLEY_SWEEP_INTERVAL_MS": "250",
+            "PARLEY_LIVE_AGENTS_TOKEN": "flow-engine-secret-1234",
         ])
         let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(config.liveAgentsToken == "flow-engine-secret-1234")
         #expect(config.livePersonAccountID == "73519842")
         #expect(config.publicURL == "https://chat.example.com")
         #expect(config.routingSweepInterval == .milliseconds(250))
@@ -121,6 +123,8 @@ struct ConfigLoaderTests {
         ["PARLEY_TYPING_LIFETIME_SECONDS": "0"],
         ["PARLEY_TYPING_LIFETIME_SECONDS": "a while"],
         ["PARLEY_PUBLIC_URL": "chat.example.com"],
+        ["PARLEY_LIVE_AGENTS_TOKEN": "short"],
+        ["PARLEY_LIVE_AGENTS_TOKEN": "a secret with spaces in it"],
         ["PARLEY_MAX_MESSAGE_BYTES": "0"],
         ["PARLEY_MESSAGES_PER_MINUTE": "fast"],
         ["PARLEY_MESSAGE_BURST": "0"],

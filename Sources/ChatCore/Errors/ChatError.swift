@@ -2,6 +2,8 @@
 /// wire format (the native API in one place, each vendor face in its own).
 public enum ChatError: Error, Equatable, Sendable {
     case departmentNotFound(DepartmentID)
+    /// No department has this name (nor, when it is a number, this id).
+    case departmentNotNamed(String)
     case agentNotFound(AgentID)
     case chatNotFound(ChatID)
     case visitorNotFound(VisitorID)
@@ -55,6 +57,10 @@ public enum ChatError: Error, Equatable, Sendable {
     /// never said, so a banned visitor learns nothing about how to slip past it.
     case banned
     case banNotFound(BanID)
+    /// No channel contact is registered with this id (or its session was deleted).
+    case channelContactNotFound(String)
+    /// The visitor has no chat open to write in.
+    case noOpenChat(VisitorID)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -67,6 +73,7 @@ extension ChatError: CustomStringConvertible {
     public func message(naming name: (ChatField) -> String) -> String {
         switch self {
         case .departmentNotFound(let id): "No department has the id \(id)."
+        case .departmentNotNamed(let name): "No department is named '\(name)'."
         case .agentNotFound(let id): "No agent has the id \(id)."
         case .chatNotFound(let id): "No chat has the id \(id)."
         case .visitorNotFound(let id): "No visitor has the id \(id)."
@@ -98,6 +105,8 @@ extension ChatError: CustomStringConvertible {
         case .storageUnavailable: "The database is unavailable."
         case .banned: "You cannot start a chat from here."
         case .banNotFound(let id): "No ban has the id \(id)."
+        case .channelContactNotFound(let id): "No contact is registered with the id \(id)."
+        case .noOpenChat(let id): "Visitor \(id) has no open chat."
         }
     }
 }

@@ -54,4 +54,16 @@ public enum ChatField: Hashable, Sendable {
     case banAddresses
     /// Why an admin bans.
     case banReason
+    /// A channel contact's id in its flow engine.
+    case contactID
+    /// A channel contact's address on its channel (`facebook:123456`).
+    case contactURN
+    /// The flow engine's store id of a channel contact.
+    case contactMongoID
+    /// The department a channel contact is registered in, by name or id.
+    case department
+    /// The flow engine's results, passed on as the visitor's form answers.
+    case flowResults
+    /// The recent exchanges between a bot and the contact, shown to agents as context.
+    case recentConversation
 }

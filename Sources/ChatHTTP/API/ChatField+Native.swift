@@ -29,6 +29,12 @@ extension ChatField {
         case .banVisitor: "visitorId"
         case .banAddresses: "addresses"
         case .banReason: "reason"
+        case .contactID: "contact.uuid"
+        case .contactURN: "contact.urn"
+        case .contactMongoID: "contact.mongoid"
+        case .department: "department"
+        case .flowResults: "results"
+        case .recentConversation: "recent_conversation"
         }
     }
 }

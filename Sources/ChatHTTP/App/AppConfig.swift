@@ -35,6 +35,9 @@ public struct AppConfig: Sendable {
     /// The server's address as clients reach it (`https://chat.example.com`), for the
     /// absolute links some faces return; without it, links use the request's `Host`.
     public var publicURL: String?
+    /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
+    /// nil turns the face off.
+    public var liveAgentsToken: String?
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

@@ -115,6 +115,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         ),
         limits: config.http, logins: logins
     ).addRoutes(to: router)
+    LiveAgentsController(channels: services.channels, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

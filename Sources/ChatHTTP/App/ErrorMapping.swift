@@ -5,7 +5,8 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound: .notFound
+        case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound,
+             .channelContactNotFound, .noOpenChat: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
@@ -18,7 +19,7 @@ extension ChatError {
 
     var code: String {
         switch self {
-        case .departmentNotFound: "department_not_found"
+        case .departmentNotFound, .departmentNotNamed: "department_not_found"
         case .agentNotFound: "agent_not_found"
         case .chatNotFound: "chat_not_found"
         case .visitorNotFound: "visitor_not_found"
@@ -49,6 +50,8 @@ extension ChatError {
         case .storageUnavailable: "storage_unavailable"
         case .banned: "banned"
         case .banNotFound: "ban_not_found"
+        case .channelContactNotFound: "contact_not_found"
+        case .noOpenChat: "no_open_chat"
         }
     }
 

@@ -17,6 +17,8 @@ public struct ParleyServices: Sendable {
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let bans: BanService
+    /// Contacts of external channels (RapidPro) and their chats.
+    public let channels: ChannelService
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
@@ -90,6 +92,9 @@ public struct ParleyServices: Sendable {
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
             bans: bans,
+            channels: ChannelService(
+                store: storage, log: log, routing: routing, bans: bans, outbox: TemporaryOutbox(), limits: config.limits, now: now
+            ),
             insights: insights,
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
