@@ -110,19 +110,22 @@ sessions = []
 for _ in range(2):
     request = urllib.request.Request(f"{base}/api/account/1/agentSession", b"{}", {"Authorization": f"Bearer {admin}"})
     sessions.append(urllib.request.urlopen(request, timeout=10).headers["Location"].rsplit("/", 1)[1])
-visitors = [call("/v1/visitors", {"url": "https://shop.example/"})["visitor"]["id"] for _ in range(2)]
+tracked = [call("/v1/visitors", {"url": "https://shop.example/"}) for _ in range(2)]
+visitors = [t["visitor"]["id"] for t in tracked]
 # A channel contact with an open chat, so that the Live Agents operations reach past 404.
 request = urllib.request.Request(
     f"{base}/live-agents/registerClient", json.dumps({"contact": {"uuid": "fuzz-contact"}, "department": "Fuzz"}).encode(),
     {"Content-Type": "application/json", "Authorization": "Token fuzz-live-agents-secret"},
 )
 urllib.request.urlopen(request, timeout=10)
-print(admin, spare, *chats, *sessions, *visitors)
+print(admin, spare, *chats, *sessions, *visitors, tracked[0]["credentials"]["accessToken"])
 PYTHON
   read -r PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR <"$work/tokens" || return 1
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR \
+    PARLEY_FUZZ_VISITOR_TOKEN <"$work/tokens" || return 1
   export PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR \
+    PARLEY_FUZZ_VISITOR_TOKEN
 }
 
 fuzz() {

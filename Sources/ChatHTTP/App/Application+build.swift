@@ -83,6 +83,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,
         pageViews: RateLimiter(perMinute: config.http.pageViewsPerMinute)
     ).addRoutes(to: v1)
+    OfflineMessagesController(offline: services.offlineMessages, limits: config.http, leaves: chatStarts).addRoutes(to: v1)
     InvitationRulesController(visitors: services.visitors, limits: config.http).addRoutes(to: v1)
     VisitorPrivacyController(privacy: services.privacy).addRoutes(to: v1)
     SyncController(feed: services.feed, visitors: services.visitors, limits: config.http).addRoutes(to: v1)

@@ -17,6 +17,8 @@ public struct ParleyServices: Sendable {
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let bans: BanService
+    /// Messages visitors leave when nobody can chat.
+    public let offlineMessages: OfflineMessageService
     /// Contacts of external channels (RapidPro) and their chats.
     public let channels: ChannelService
     public let insights: VisitorInsights
@@ -92,6 +94,9 @@ public struct ParleyServices: Sendable {
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
             bans: bans,
+            offlineMessages: OfflineMessageService(
+                store: storage, captchas: captchas, bans: bans, observers: [], failures: failures, limits: config.limits, now: now
+            ),
             channels: ChannelService(
                 store: storage, log: log, routing: routing, bans: bans, outbox: TemporaryOutbox(), limits: config.limits, now: now
             ),
