@@ -55,4 +55,25 @@ struct ChannelContactContractTests {
             #expect(back.visitorID == VisitorID("v-d"), "a forgotten contact registering again is a new visitor")
         }
     }
+
+    /// A channel contact keeps no connection open: its chat is not abandoned however long it
+    /// stays silent (the channel ends it, or an agent does).
+    @Test(arguments: TestBackend.available)
+    func aContactsChatIsNeverTakenForAbandoned(_ backend: TestBackend) async throws {
+        try await withStorage(backend) { store in
+            let department = try await store.createDepartment(name: "Sales", at: Self.now)
+            let contact = try await store.registerChannelContact(Self.contact("c-3"), as: Self.visitor("v-e", name: "Cy"))
+            _ = try await store.createChat(
+                for: .known(contact.visitorID, VisitorUpdate()), chatID: ChatID("c-contact"), departmentID: department.id,
+                events: [EventDraft(author: .system, body: .stateChanged(.queued))], at: Self.now
+            )
+            let browser = VisitorSessionContractTests.visitor("v-browser")
+            _ = try await store.createChat(
+                for: .new(browser, ChatLogContractTests.visitorSession(browser.id)), chatID: ChatID("c-browser"),
+                departmentID: department.id, events: VisitorSessionContractTests.opening(browser), at: Self.now
+            )
+            let gone = try await store.chatsWithVisitorsGone(since: Self.now.addingTimeInterval(3600))
+            #expect(gone.map(\.id) == [ChatID("c-browser")])
+        }
+    }
 }
