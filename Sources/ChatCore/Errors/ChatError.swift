@@ -55,6 +55,10 @@ public enum ChatError: Error, Equatable, Sendable {
     /// never said, so a banned visitor learns nothing about how to slip past it.
     case banned
     case banNotFound(BanID)
+    case deadLetterNotFound(String)
+    case webhookNotFound(WebhookEndpointID)
+    /// A webhook URL whose host is (or resolves to) a loopback, private or link-local address.
+    case addressNotPublic(field: ChatField, host: String)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -98,6 +102,10 @@ extension ChatError: CustomStringConvertible {
         case .storageUnavailable: "The database is unavailable."
         case .banned: "You cannot start a chat from here."
         case .banNotFound(let id): "No ban has the id \(id)."
+        case .deadLetterNotFound(let id): "No dead letter has the id \(id)."
+        case .webhookNotFound(let id): "No webhook endpoint has the id \(id)."
+        case .addressNotPublic(let field, let host):
+            "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         }
     }
 }

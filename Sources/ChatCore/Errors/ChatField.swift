@@ -54,4 +54,10 @@ public enum ChatField: Hashable, Sendable {
     case banAddresses
     /// Why an admin bans.
     case banReason
+    /// The address a webhook endpoint is sent to.
+    case webhookURL
+    /// The event types a webhook endpoint is sent.
+    case webhookEvents
+    /// How many items a list holds at most.
+    case listLimit
 }

@@ -106,6 +106,7 @@ enum PostgresMigrations {
         bans,
         visitorErasure,
         channelContacts,
+        outbox,
     ]
 }
 

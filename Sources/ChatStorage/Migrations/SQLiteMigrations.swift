@@ -106,6 +106,7 @@ enum SQLiteMigrations {
         bans,
         visitorErasure,
         channelContacts,
+        outbox,
     ]
 }
 
