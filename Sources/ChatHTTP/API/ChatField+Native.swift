@@ -29,6 +29,9 @@ extension ChatField {
         case .banVisitor: "visitorId"
         case .banAddresses: "addresses"
         case .banReason: "reason"
+        case .webhookURL: "url"
+        case .webhookEvents: "events"
+        case .listLimit: "limit"
         }
     }
 }

@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     /// The server's address as clients reach it (`https://chat.example.com`), for the
     /// absolute links some faces return; without it, links use the request's `Host`.
     public var publicURL: String?
+    /// Channel deliveries (RapidPro) and webhooks.
+    public var outbound = OutboundSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

@@ -5,8 +5,9 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound: .notFound
-        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound,
+             .deadLetterNotFound, .webhookNotFound: .notFound
+        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
@@ -49,6 +50,9 @@ extension ChatError {
         case .storageUnavailable: "storage_unavailable"
         case .banned: "banned"
         case .banNotFound: "ban_not_found"
+        case .deadLetterNotFound: "dead_letter_not_found"
+        case .webhookNotFound: "webhook_not_found"
+        case .addressNotPublic: "address_not_public"
         }
     }
 
@@ -61,7 +65,7 @@ extension ChatError {
     /// The field a validation error names, for clients that highlight it.
     var field: ChatField? {
         switch self {
-        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _): field
+        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _), .addressNotPublic(let field, _): field
         default: nil
         }
     }

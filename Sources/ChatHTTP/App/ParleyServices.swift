@@ -24,6 +24,15 @@ public struct ParleyServices: Sendable {
     public let typing: TypingBoard
     /// The long-polls and WebSockets open on this instance, per session and client address.
     public let feeds: FeedRegistry
+    /// Relays to channel contacts, webhook notifications that are not chat events, dead letters.
+    public let outbox: OutboxService
+    /// Plans the deliveries of committed chat events (run by the server as a service).
+    public let outboxFeeder: OutboxFeeder
+    public let webhooks: WebhookService
+    /// Which hosts webhooks may reach, checked at registration and again at each attempt.
+    public let webhookAddresses: WebhookAddressPolicy
+    /// The clock every service reads.
+    public let now: @Sendable () -> Date
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -70,6 +79,9 @@ public struct ParleyServices: Sendable {
         )
         let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
         let failures = LoggerFailureReporter(logger: logger)
+        let webhookAddresses = WebhookAddressPolicy(
+            allowsPrivateAddresses: config.outbound.webhooksAllowPrivateAddresses, resolver: SystemHostResolver()
+        )
         return ParleyServices(
             storage: storage,
             bus: bus,
@@ -94,7 +106,12 @@ public struct ParleyServices: Sendable {
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,
-            feeds: feeds
+            feeds: feeds,
+            outbox: OutboxService(store: storage, limits: config.limits, now: now),
+            outboxFeeder: OutboxFeeder(store: storage, now: now),
+            webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
+            webhookAddresses: webhookAddresses,
+            now: now
         )
     }
 }
