@@ -4,12 +4,12 @@ import Foundation
 /// `OutboxFeeder`), and the admins' view of dead letters.
 public struct OutboxService: Sendable {
     private let store: any OutboxStore & WebhookStore
-    private let limits: ChatLimits
+    private let failures: any FailureReporter
     private let now: @Sendable () -> Date
 
-    public init(store: any OutboxStore & WebhookStore, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any OutboxStore & WebhookStore, failures: any FailureReporter, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.limits = limits
+        self.failures = failures
         self.now = now
     }
 
@@ -30,17 +30,18 @@ public struct OutboxService: Sendable {
         try await store.enqueue(drafts, at: now())
     }
 
-    /// `agent.status_changed`, after the change committed.
-    public func agentStatusChanged(_ agent: AgentID, to status: AgentStatus) async throws {
+    /// `agent.status_changed`, queued after the change committed: a crash in between loses the
+    /// notification (the change stands), and a failure to queue it is reported, not thrown.
+    public func agentStatusChanged(_ agent: AgentID, to status: AgentStatus) async {
         var data = WebhookData()
         data.agentId = agent.rawValue
         data.status = status.availability.rawValue
         data.awayReason = status.awayReason
-        try await notify(WebhookEvent(type: .agentStatusChanged, at: now(), data: data), lane: "agent:\(agent.rawValue)")
+        await notifyAfterCommit(WebhookEvent(type: .agentStatusChanged, at: now(), data: data), lane: "agent:\(agent.rawValue)")
     }
 
-    /// `visitor.banned`, after the ban was stored.
-    public func banned(_ ban: Ban) async throws {
+    /// `visitor.banned`, queued after the ban was stored (as `agentStatusChanged` is).
+    public func banned(_ ban: Ban) async {
         var data = WebhookData()
         var wire = WebhookBan(id: ban.id.rawValue, reason: ban.reason, createdBy: ban.createdBy?.rawValue)
         switch ban.target {
@@ -51,7 +52,15 @@ public struct OutboxService: Sendable {
             wire.addresses = range.description
         }
         data.ban = wire
-        try await notify(WebhookEvent(type: .visitorBanned, at: ban.createdAt, data: data), lane: "ban:\(ban.id.rawValue)")
+        await notifyAfterCommit(WebhookEvent(type: .visitorBanned, at: ban.createdAt, data: data), lane: "ban:\(ban.id.rawValue)")
+    }
+
+    private func notifyAfterCommit(_ event: WebhookEvent, lane: String) async {
+        do {
+            try await notify(event, lane: lane)
+        } catch {
+            failures.report(error, during: "queueing the webhook notification \(event.type.rawValue)", details: ["lane": lane])
+        }
     }
 
     /// `offline_message.created`, once the message is stored.

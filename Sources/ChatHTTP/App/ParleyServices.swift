@@ -70,15 +70,18 @@ public struct ParleyServices: Sendable {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
         let log = ChatLog(store: storage, bus: bus, observers: overrides.chatObservers)
-        let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
+        let failures = LoggerFailureReporter(logger: logger)
+        let outbox = OutboxService(store: storage, failures: failures, now: now)
+        let routing = RoutingService(
+            store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, outbox: outbox, now: now
+        )
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
-        let bans = BanService(store: storage, limits: config.limits, now: now)
+        let bans = BanService(store: storage, limits: config.limits, outbox: outbox, now: now)
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
         let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
-        let failures = LoggerFailureReporter(logger: logger)
         let webhookAddresses = WebhookAddressPolicy(
             allowsPrivateAddresses: config.outbound.webhooksAllowPrivateAddresses, resolver: SystemHostResolver()
         )
@@ -107,7 +110,7 @@ public struct ParleyServices: Sendable {
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,
             feeds: feeds,
-            outbox: OutboxService(store: storage, limits: config.limits, now: now),
+            outbox: outbox,
             outboxFeeder: OutboxFeeder(store: storage, now: now),
             webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
             webhookAddresses: webhookAddresses,
