@@ -21,8 +21,9 @@ struct OutboxRunner: Service {
             now: services.now
         )
         var senderSettings = settings.sender
-        // A claim must outlast the attempt, or a slow receiver would be sent the same delivery twice.
-        senderSettings.lease = max(senderSettings.lease, settings.sendTimeout * 2)
+        // A claim must outlast the attempt, or a slow receiver would be sent the same delivery
+        // twice; and no longer, so that what a killed server was sending goes out soon after.
+        senderSettings.lease = settings.sendTimeout * 2
         let sender = OutboxSender(store: services.storage, transport: transport, settings: senderSettings, failures: failures, now: services.now)
         let (feeder, bus, tick) = (services.outboxFeeder, services.bus, settings.feederTick)
         await cancelWhenGracefulShutdown {
