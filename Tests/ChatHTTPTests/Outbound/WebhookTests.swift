@@ -125,26 +125,32 @@ struct WebhookTests {
     }
 
     @Test(arguments: TestBackend.available)
-    func agentStatusChangesAndBansAreNotified(_ backend: TestBackend) async throws {
+    func agentStatusChangesBansAndOfflineMessagesAreNotified(_ backend: TestBackend) async throws {
         try await StandInReceiver.run { receiver in
             try await TestWorld.run(backend, configure: Self.allowingLoopback) { world in
                 let admin = try await world.adminToken()
                 _ = try await world.expect(.created, Wire.Webhook.self, .post, "/v1/webhooks", token: admin,
-                                           json: Wire.NewWebhook(url: receiver.url, events: ["agent.status_changed", "visitor.banned"]))
+                                           json: Wire.NewWebhook(url: receiver.url, events: ["agent.status_changed", "visitor.banned", "offline_message.created"]))
                 let sales = try await world.createDepartment("Sales", admin: admin)
                 let agent = try await world.agentToken("ann@example.com", departments: [sales.id], admin: admin)
                 let ann = try await world.login("ann@example.com").agent.id
                 _ = try await world.expect(.ok, Wire.AgentStatus.self, .put, "/v1/agents/\(ann)/status", token: agent,
                                            json: Wire.StatusChange(status: "away", awayReason: "Occupied"))
                 let ban = try await world.ban(Wire.NewBan(addresses: "192.0.2.0/24", reason: "Spam"), admin: admin)
+                try await world.services.outbox.offlineMessageCreated(
+                    WebhookOfflineMessage(id: "om-1", departmentId: sales.id, name: "Vera", email: "vera@example.com", text: "Call me back"),
+                    at: world.clock.now
+                )
 
-                try await world.waitForDeliveries("two notifications") { receiver.accepted.count >= 2 }
+                try await world.waitForDeliveries("three notifications") { receiver.accepted.count >= 3 }
                 let bodies = try receiver.accepted.map { try #require(try JSONSerialization.jsonObject(with: Data($0.body.utf8)) as? [String: Any]) }
                 let byType = Dictionary(uniqueKeysWithValues: bodies.map { ($0["type"] as? String ?? "", $0["data"] as? [String: Any] ?? [:]) })
                 let status = try #require(byType["agent.status_changed"])
                 #expect(status["agentId"] as? String == ann && status["status"] as? String == "away" && status["awayReason"] as? String == "Occupied")
                 let banned = try #require(byType["visitor.banned"]?["ban"] as? [String: Any])
                 #expect(banned["id"] as? String == ban.id && banned["addresses"] as? String == "192.0.2.0/24" && banned["reason"] as? String == "Spam")
+                let offline = try #require(byType["offline_message.created"]?["offlineMessage"] as? [String: Any])
+                #expect(offline["id"] as? String == "om-1" && offline["text"] as? String == "Call me back" && offline["email"] as? String == "vera@example.com")
             }
         }
     }
