@@ -88,6 +88,29 @@ struct OutboxContractTests {
         }
     }
 
+    @Test(arguments: TestBackend.available, [ErasedChats.anonymise, .delete])
+    func erasingAVisitorDropsWhatTheOutboxHeldOfIt(_ backend: TestBackend, chats: ErasedChats) async throws {
+        try await withStorage(backend) { store in
+            let department = try await store.createDepartment(name: "Sales", at: Self.now)
+            let (chat, _) = try await ChatLogContractTests.startChat(in: store, department: department.id)
+            _ = try await store.updateChat(chat.id, replaying: nil, at: Self.now) { _ in
+                ChatChange(state: .ended, events: [EventDraft(author: .system, body: .stateChanged(.ended))])
+            }
+            var theirs = Self.draft("their words", lane: "a")
+            theirs.visitorID = chat.visitorID
+            var theirDeadLetter = Self.draft("their other words", lane: "b")
+            theirDeadLetter.visitorID = chat.visitorID
+            try await store.enqueue([theirs, theirDeadLetter, Self.draft("an agent's status", lane: "c")], at: Self.now)
+            let claimed = try await store.claimDueDeliveries(at: Self.now, leaseUntil: Self.now, limit: 10)
+            let dead = try #require(claimed.first { $0.payload == "their other words" })
+            try await store.deadLetter(dead.id, attempts: 1, reason: "the receiver answered 400", at: Self.now)
+
+            _ = try await store.eraseVisitor(chat.visitorID, chats: chats, at: Self.now)
+            #expect(try await store.pendingDeliveries(limit: 10).map(\.payload) == ["an agent's status"])
+            #expect(try await store.deadLetters(limit: 10).isEmpty)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func webhookEndpointsAreStoredWhole(_ backend: TestBackend) async throws {
         try await withStorage(backend) { store in

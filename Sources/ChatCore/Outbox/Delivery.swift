@@ -18,12 +18,15 @@ public struct DeliveryDraft: Sendable, Equatable {
     public var payload: String
     /// A short description for admins looking at dead letters (`message.created`, `channel text`).
     public var summary: String
+    /// The visitor whose chat or data it carries: erasing the visitor drops it, sent or not.
+    public var visitorID: VisitorID?
 
-    public init(destination: DeliveryDestination, lane: String, payload: String, summary: String) {
+    public init(destination: DeliveryDestination, lane: String, payload: String, summary: String, visitorID: VisitorID? = nil) {
         self.destination = destination
         self.lane = lane
         self.payload = payload
         self.summary = summary
+        self.visitorID = visitorID
     }
 }
 

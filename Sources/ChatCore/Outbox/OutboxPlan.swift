@@ -19,7 +19,7 @@ public enum OutboxPlan {
             for endpoint in endpoints where endpoint.wants(webhookEvent.type) {
                 drafts.append(DeliveryDraft(
                     destination: .webhook(endpoint.id), lane: "webhook:\(endpoint.id.rawValue):\(chat.id.rawValue)",
-                    payload: body, summary: webhookEvent.type.rawValue
+                    payload: body, summary: webhookEvent.type.rawValue, visitorID: chat.visitorID
                 ))
             }
         }
@@ -31,7 +31,7 @@ public enum OutboxPlan {
         texts.map { text in
             DeliveryDraft(
                 destination: .channel(project: project), lane: channelLane(contact), payload: RapidProMessage(contact: contact.uuid, text: text).body(),
-                summary: "channel text to contact \(contact.uuid)"
+                summary: "channel text to contact \(contact.uuid)", visitorID: contact.visitorID
             )
         }
     }
@@ -40,12 +40,14 @@ public enum OutboxPlan {
     public static func channelLane(_ contact: ChannelContact) -> String { "channel:\(contact.uuid)" }
 
     /// A notification that is not a chat event (an agent's status, a ban), for every endpoint that wants it.
-    public static func deliveries(of event: WebhookEvent, lane: String, endpoints: [WebhookEndpoint]) -> [DeliveryDraft] {
+    public static func deliveries(
+        of event: WebhookEvent, lane: String, endpoints: [WebhookEndpoint], visitorID: VisitorID? = nil
+    ) -> [DeliveryDraft] {
         let body = event.body()
         return endpoints.filter { $0.wants(event.type) }.map { endpoint in
             DeliveryDraft(
                 destination: .webhook(endpoint.id), lane: "webhook:\(endpoint.id.rawValue):\(lane)", payload: body,
-                summary: event.type.rawValue
+                summary: event.type.rawValue, visitorID: visitorID
             )
         }
     }

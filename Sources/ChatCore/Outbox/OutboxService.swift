@@ -23,9 +23,9 @@ public struct OutboxService: Sendable {
 
     /// Queues a notification that is not a chat event (an agent's new status, a ban, an offline
     /// message) for every enabled endpoint that wants it. `lane` keeps notifications about one
-    /// subject (an agent's id) in order.
-    public func notify(_ event: WebhookEvent, lane: String) async throws {
-        let drafts = OutboxPlan.deliveries(of: event, lane: lane, endpoints: try await store.webhookEndpoints())
+    /// subject (an agent's id) in order; `visitor` is the visitor whose data it carries, if any.
+    public func notify(_ event: WebhookEvent, lane: String, visitor: VisitorID? = nil) async throws {
+        let drafts = OutboxPlan.deliveries(of: event, lane: lane, endpoints: try await store.webhookEndpoints(), visitorID: visitor)
         guard !drafts.isEmpty else { return }
         try await store.enqueue(drafts, at: now())
     }
@@ -52,12 +52,14 @@ public struct OutboxService: Sendable {
             wire.addresses = range.description
         }
         data.ban = wire
-        await notifyAfterCommit(WebhookEvent(type: .visitorBanned, at: ban.createdAt, data: data), lane: "ban:\(ban.id.rawValue)")
+        await notifyAfterCommit(
+            WebhookEvent(type: .visitorBanned, at: ban.createdAt, data: data), lane: "ban:\(ban.id.rawValue)", visitor: data.visitorId.map { VisitorID($0) }
+        )
     }
 
-    private func notifyAfterCommit(_ event: WebhookEvent, lane: String) async {
+    private func notifyAfterCommit(_ event: WebhookEvent, lane: String, visitor: VisitorID? = nil) async {
         do {
-            try await notify(event, lane: lane)
+            try await notify(event, lane: lane, visitor: visitor)
         } catch {
             failures.report(error, during: "queueing the webhook notification \(event.type.rawValue)", details: ["lane": lane])
         }

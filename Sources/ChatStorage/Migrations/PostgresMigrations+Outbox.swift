@@ -2,7 +2,8 @@ extension PostgresMigrations {
     /// Outbound deliveries (to a channel's flow engine, to webhook endpoints) until they are
     /// delivered, and the dead letters they become when given up on; the positions of the
     /// consumers that plan them from the chat log (starting at the newest event: history is
-    /// not delivered); webhook endpoints. Versions 11 and 12 belong to other changes.
+    /// not delivered); webhook endpoints. A delivery names the visitor whose data it carries,
+    /// so that erasing the visitor drops it. Versions 11 and 12 belong to other changes.
     static let outbox = Migration(version: 13, statements: [
         """
         CREATE TABLE outbox (
@@ -14,6 +15,7 @@ extension PostgresMigrations {
             lane TEXT NOT NULL,
             payload TEXT NOT NULL,
             summary TEXT NOT NULL,
+            visitor_id TEXT,
             attempts BIGINT NOT NULL DEFAULT 0,
             next_attempt_at BIGINT NOT NULL,
             last_error TEXT,
@@ -24,6 +26,7 @@ extension PostgresMigrations {
         "CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE dead_at IS NULL",
         "CREATE INDEX outbox_lanes ON outbox (lane, seq) WHERE dead_at IS NULL",
         "CREATE INDEX outbox_dead ON outbox (dead_at) WHERE dead_at IS NOT NULL",
+        "CREATE INDEX outbox_by_visitor ON outbox (visitor_id) WHERE visitor_id IS NOT NULL",
         "CREATE TABLE outbox_positions (consumer TEXT PRIMARY KEY, cursor BIGINT NOT NULL)",
         "INSERT INTO outbox_positions (consumer, cursor) SELECT 'outbox', COALESCE(MAX(cursor), 0) FROM chat_events",
         """

@@ -118,10 +118,11 @@ extension SQLStorage {
             case .webhook(let id): ("webhook", id.rawValue, nil)
             }
             try await db.raw("""
-                INSERT INTO outbox (id, destination, webhook_id, project, lane, payload, summary, attempts, next_attempt_at, created_at)
+                INSERT INTO outbox
+                    (id, destination, webhook_id, project, lane, payload, summary, visitor_id, attempts, next_attempt_at, created_at)
                 VALUES (\(bind: "msg_" + IdentifierGenerator.hex(byteCount: 16)), \(bind: destination), \(bind: webhook), \(bind: project),
-                        \(bind: draft.lane), \(bind: draft.payload), \(bind: draft.summary), 0, \(bind: date.millisecondsSince1970),
-                        \(bind: date.millisecondsSince1970))
+                        \(bind: draft.lane), \(bind: draft.payload), \(bind: draft.summary), \(bind: draft.visitorID?.rawValue), 0,
+                        \(bind: date.millisecondsSince1970), \(bind: date.millisecondsSince1970))
                 """).run()
         }
     }
