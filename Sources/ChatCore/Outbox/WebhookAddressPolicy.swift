@@ -1,10 +1,5 @@
 import Foundation
 
-/// Finds the addresses a host name stands for (DNS); an address literal stands for itself.
-public protocol HostResolver: Sendable {
-    func addresses(of host: String) async throws -> [String]
-}
-
 /// Which hosts webhooks may be sent to: public addresses only, so that an admin's (or a
 /// stolen admin token's) webhook cannot reach the server's own network (SSRF), unless the
 /// operator allows private addresses.
