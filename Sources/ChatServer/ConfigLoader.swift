@@ -60,6 +60,7 @@ struct ConfigLoader {
         try loadRouting(into: &config)
         try loadFaces(into: &config)
         try loadPrivacy(into: &config)
+        try loadOutbound(into: &config)
         return config
     }
 

@@ -61,6 +61,10 @@ public enum ChatError: Error, Equatable, Sendable {
     case channelContactNotFound(String)
     /// The visitor has no chat open to write in.
     case noOpenChat(VisitorID)
+    case deadLetterNotFound(String)
+    case webhookNotFound(WebhookEndpointID)
+    /// A webhook URL whose host is (or resolves to) a loopback, private or link-local address.
+    case addressNotPublic(field: ChatField, host: String)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -107,6 +111,10 @@ extension ChatError: CustomStringConvertible {
         case .banNotFound(let id): "No ban has the id \(id)."
         case .channelContactNotFound(let id): "No contact is registered with the id \(id)."
         case .noOpenChat(let id): "Visitor \(id) has no open chat."
+        case .deadLetterNotFound(let id): "No dead letter has the id \(id)."
+        case .webhookNotFound(let id): "No webhook endpoint has the id \(id)."
+        case .addressNotPublic(let field, let host):
+            "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         }
     }
 }

@@ -66,4 +66,10 @@ public enum ChatField: Hashable, Sendable {
     case flowResults
     /// The recent exchanges between a bot and the contact, shown to agents as context.
     case recentConversation
+    /// The address a webhook endpoint is sent to.
+    case webhookURL
+    /// The event types a webhook endpoint is sent.
+    case webhookEvents
+    /// How many items a list holds at most.
+    case listLimit
 }

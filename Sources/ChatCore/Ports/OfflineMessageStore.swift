@@ -9,8 +9,3 @@ public protocol OfflineMessageStore: Sendable {
     /// `before` when given.
     func offlineMessages(in departments: Set<DepartmentID>?, before: Date?, limit: Int) async throws -> [OfflineMessage]
 }
-
-/// Something that hears of each offline message once it is stored (webhooks).
-public protocol OfflineMessageObserver: Sendable {
-    func left(_ message: OfflineMessage) async throws
-}

@@ -9,13 +9,13 @@ public struct ChannelService: Sendable {
     private let log: ChatLog
     private let routing: RoutingService
     private let bans: BanService
-    private let outbox: any ChannelOutbox
+    private let outbox: OutboxService
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
         store: any ChannelContactStore & ChatStore & DirectoryStore & RoutingStore, log: ChatLog, routing: RoutingService,
-        bans: BanService, outbox: any ChannelOutbox, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
+        bans: BanService, outbox: OutboxService, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.outbox = outbox
         self.store = store
@@ -81,7 +81,7 @@ public struct ChannelService: Sendable {
         let texts = try texts.map { try Validate.message($0, field: .messageText, limits: limits) }
         let contact = try await contact(contactID)
         guard !texts.isEmpty else { return }
-        try await outbox.relay(texts, to: contact)
+        try await outbox.relay(texts: texts, to: contact)
     }
 
     /// Tells the contact's agents, in a note, that someone outside Parley took the chat.

@@ -18,33 +18,30 @@ public struct LeaveMessageRequest: Sendable {
 }
 
 /// Offline messages: left by visitors (the same checks as starting a chat: fields, bans, the
-/// captcha policy), read by the agents of their department, and handed to observers
-/// (webhooks) once stored.
+/// captcha policy), read by the agents of their department, and told to webhooks once stored.
 public struct OfflineMessageService: Sendable {
     private let store: any OfflineMessageStore & DirectoryStore & ChatStore
     private let captchas: CaptchaService
     private let bans: BanService
-    private let observers: [any OfflineMessageObserver]
-    private let failures: any FailureReporter
+    private let outbox: OutboxService?
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
         store: any OfflineMessageStore & DirectoryStore & ChatStore, captchas: CaptchaService, bans: BanService,
-        observers: [any OfflineMessageObserver], failures: any FailureReporter, limits: ChatLimits,
+        outbox: OutboxService?, limits: ChatLimits,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.captchas = captchas
         self.bans = bans
-        self.observers = observers
-        self.failures = failures
+        self.outbox = outbox
         self.limits = limits
         self.now = now
     }
 
     /// Stores the message (a visitor may leave its own name and email out: what it gave
-    /// before is used) and then tells the observers.
+    /// before is used), then queues its webhook notification.
     public func leave(_ request: LeaveMessageRequest, captcha: CaptchaAnswer?, as caller: Principal? = nil) async throws -> OfflineMessage {
         if caller != nil, caller?.visitorID == nil { throw ChatError.forbidden(reason: "Only visitors leave offline messages.") }
         let visitorID = caller?.visitorID
@@ -62,14 +59,7 @@ public struct OfflineMessageService: Sendable {
             name: name, email: email, text: text, profile: Validate.profile(request.profile, limits: limits), createdAt: now()
         )
         let message = try await store.createOfflineMessage(draft)
-        for observer in observers {
-            do {
-                try await observer.left(message)
-            } catch {
-                // The message is stored and agents read it; an observer's failure must not fail the visitor.
-                failures.report(error, during: "handing an offline message to its observers", details: ["offlineMessage": message.id.rawValue])
-            }
-        }
+        await outbox?.offlineMessageLeft(message)
         return message
     }
 

@@ -35,6 +35,9 @@ extension ChatField {
         case .department: "department"
         case .flowResults: "results"
         case .recentConversation: "recent_conversation"
+        case .webhookURL: "url"
+        case .webhookEvents: "events"
+        case .listLimit: "limit"
         }
     }
 }

@@ -38,6 +38,8 @@ public struct AppConfig: Sendable {
     /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
     /// nil turns the face off.
     public var liveAgentsToken: String?
+    /// Channel deliveries (RapidPro) and webhooks.
+    public var outbound = OutboundSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

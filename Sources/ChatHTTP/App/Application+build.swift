@@ -23,6 +23,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     let router = buildRouter(config, services: services)
     var background: [any Service] = [StorageService(storage: services.storage)]
     background += BackgroundJobs.all(services, sweepInterval: config.routingSweepInterval, logger: logger)
+    background.append(OutboxRunner(services: services, settings: config.outbound, logger: logger))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)
@@ -76,6 +77,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
     RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
     BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
+    WebhooksController(webhooks: services.webhooks, limits: config.http).addRoutes(to: v1)
+    DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)

@@ -5,9 +5,9 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound,
-             .channelContactNotFound, .noOpenChat: .notFound
-        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
+        case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound: .notFound
+        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
@@ -52,6 +52,9 @@ extension ChatError {
         case .banNotFound: "ban_not_found"
         case .channelContactNotFound: "contact_not_found"
         case .noOpenChat: "no_open_chat"
+        case .deadLetterNotFound: "dead_letter_not_found"
+        case .webhookNotFound: "webhook_not_found"
+        case .addressNotPublic: "address_not_public"
         }
     }
 
@@ -64,7 +67,7 @@ extension ChatError {
     /// The field a validation error names, for clients that highlight it.
     var field: ChatField? {
         switch self {
-        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _): field
+        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _), .addressNotPublic(let field, _): field
         default: nil
         }
     }

@@ -107,6 +107,7 @@ enum PostgresMigrations {
         visitorErasure,
         channelContacts,
         offlineMessages,
+        outbox,
     ]
 }
 

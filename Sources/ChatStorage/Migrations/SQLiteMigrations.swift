@@ -107,6 +107,7 @@ enum SQLiteMigrations {
         visitorErasure,
         channelContacts,
         offlineMessages,
+        outbox,
     ]
 }
 
