@@ -36,6 +36,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CaptchaImage", swiftSettings: swiftSettings),
+        .target(
+            name: "BusinessHours",
+            dependencies: ["ChatCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "BusinessHoursTests", dependencies: ["BusinessHours", "ChatCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CaptchaImageTests", dependencies: ["CaptchaImage"], swiftSettings: swiftSettings),
         .target(
             name: "VisitorInsight",
@@ -64,6 +70,7 @@ let package = Package(
                 "ChatStorage",
                 "VisitorInsight",
                 "CaptchaImage",
+                "BusinessHours",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
