@@ -60,6 +60,7 @@ struct ConfigLoader {
         try loadRouting(into: &config)
         try loadFaces(into: &config)
         try loadPrivacy(into: &config)
+        try loadCalendars(into: &config, dataDirectory: dataDirectory)
         return config
     }
 

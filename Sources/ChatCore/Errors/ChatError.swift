@@ -55,6 +55,9 @@ public enum ChatError: Error, Equatable, Sendable {
     /// never said, so a banned visitor learns nothing about how to slip past it.
     case banned
     case banNotFound(BanID)
+    /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
+    case departmentClosed(message: String)
+    case calendarNotFound(CalendarKey)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -98,6 +101,8 @@ extension ChatError: CustomStringConvertible {
         case .storageUnavailable: "The database is unavailable."
         case .banned: "You cannot start a chat from here."
         case .banNotFound(let id): "No ban has the id \(id)."
+        case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
+        case .calendarNotFound(let key): "No business calendar is stored for \(key)."
         }
     }
 }

@@ -54,4 +54,8 @@ public enum ChatField: Hashable, Sendable {
     case banAddresses
     /// Why an admin bans.
     case banReason
+    /// The business calendar a department follows (`project/cc`).
+    case calendar
+    /// A key of a business calendar, spelled as calendar files spell it (`days.workingDays[0].start_time`).
+    case calendarEntry(String)
 }

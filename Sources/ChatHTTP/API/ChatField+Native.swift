@@ -29,6 +29,8 @@ extension ChatField {
         case .banVisitor: "visitorId"
         case .banAddresses: "addresses"
         case .banReason: "reason"
+        case .calendar: "calendar"
+        case .calendarEntry(let key): key
         }
     }
 }

@@ -35,11 +35,22 @@ public struct AppConfig: Sendable {
     /// The server's address as clients reach it (`https://chat.example.com`), for the
     /// absolute links some faces return; without it, links use the request's `Host`.
     public var publicURL: String?
+    public var calendars = CalendarSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage
         self.jwtSecret = jwtSecret
     }
+}
+
+/// Where business calendar files are and how often they are checked for changes.
+public struct CalendarSettings: Sendable, Equatable {
+    /// Holds `<project>/working-hours-<cc>.toml`; a missing directory holds no calendars.
+    public var directory = "./parley-data/calendars"
+    /// How often changed, new and deleted files are picked up.
+    public var reloadInterval: Duration = .seconds(5)
+
+    public init() {}
 }
 
 /// Limits of the HTTP faces.

@@ -22,7 +22,9 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil) async t
 public func buildApplication(_ config: AppConfig, services: ParleyServices, logger: Logger) -> some ApplicationProtocol {
     let router = buildRouter(config, services: services)
     var background: [any Service] = [StorageService(storage: services.storage)]
-    background += BackgroundJobs.all(services, sweepInterval: config.routingSweepInterval, logger: logger)
+    background += BackgroundJobs.all(
+        services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
+    )
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)
@@ -73,8 +75,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     SystemController(pingDatabase: { try await storage.ping() }).addRoutes(to: router)
     let v1 = router.group("v1")
     AuthController(auth: services.auth, chats: services.chats, limits: config.http, logins: logins).addRoutes(to: v1)
-    DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
-    RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
+    DirectoryController(directory: services.directory, routing: services.routing, hours: services.hours, limits: config.http).addRoutes(to: v1)
+    CalendarsController(hours: services.hours, limits: config.http).addRoutes(to: v1)
+    RoutingController(routing: services.routing, hours: services.hours, limits: config.http).addRoutes(to: v1)
     BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)

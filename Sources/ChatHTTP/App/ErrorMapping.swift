@@ -5,9 +5,9 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound: .notFound
+        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound, .calendarNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
@@ -49,6 +49,8 @@ extension ChatError {
         case .storageUnavailable: "storage_unavailable"
         case .banned: "banned"
         case .banNotFound: "ban_not_found"
+        case .departmentClosed: "department_closed"
+        case .calendarNotFound: "calendar_not_found"
         }
     }
 

@@ -1,3 +1,4 @@
+import BusinessHours
 import ChatCore
 import ChatStorage
 import Foundation
@@ -24,6 +25,10 @@ public struct ParleyServices: Sendable {
     public let typing: TypingBoard
     /// The long-polls and WebSockets open on this instance, per session and client address.
     public let feeds: FeedRegistry
+    /// Business calendar files, re-read on a timer.
+    public let calendars: FileBusinessCalendars
+    /// Whether departments answer now, and the calendars behind them.
+    public let hours: BusinessHoursService
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -70,15 +75,17 @@ public struct ParleyServices: Sendable {
         )
         let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
         let failures = LoggerFailureReporter(logger: logger)
+        let calendars = FileBusinessCalendars(directory: URL(fileURLWithPath: config.calendars.directory), logger: logger)
+        let hours = BusinessHoursService(calendars: calendars, failures: failures, now: now)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
             directory: DirectoryService(
-                store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
+                store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, hours: hours, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, hours: hours, typing: typing,
                 failures: failures, now: now
             ),
             visitors: VisitorService(
@@ -94,7 +101,9 @@ public struct ParleyServices: Sendable {
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,
-            feeds: feeds
+            feeds: feeds,
+            calendars: calendars,
+            hours: hours
         )
     }
 }

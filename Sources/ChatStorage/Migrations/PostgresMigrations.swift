@@ -105,6 +105,7 @@ enum PostgresMigrations {
         visitorTracking,
         bans,
         visitorErasure,
+        departmentCalendars,
     ]
 }
 

@@ -105,6 +105,7 @@ enum SQLiteMigrations {
         visitorTracking,
         bans,
         visitorErasure,
+        departmentCalendars,
     ]
 }
 
