@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -38,7 +39,11 @@ let package = Package(
         .target(name: "CaptchaImage", swiftSettings: swiftSettings),
         .target(
             name: "BusinessHours",
-            dependencies: ["ChatCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ChatCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BusinessHoursTests", dependencies: ["BusinessHours", "ChatCore"], swiftSettings: swiftSettings),

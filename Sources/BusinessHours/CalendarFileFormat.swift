@@ -1,4 +1,5 @@
 import ChatCore
+import TOMLKit
 
 /// The mediator's calendar file layout: a table named after the lower-case country code with
 /// `time_zone`, `workingDayMessage`, `[[cc.days.workingDays]]` (`day`, `start_time`, `end_time`)
@@ -8,11 +9,13 @@ enum CalendarFileFormat {
     /// Reads a file's text into a checked calendar. Problems name the key with its country
     /// table (`gt.days.workingDays[0].start_time`), or the line for a syntax error.
     static func read(_ text: String, country: String) throws(CalendarFileProblem) -> BusinessCalendar {
-        let root: TOMLSubset.Table
+        let root: TOMLTable
         do {
-            root = try TOMLSubset.parse(text)
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw CalendarFileProblem(key: "line \(error.source.begin.line)", reason: error.description)
         } catch {
-            throw CalendarFileProblem(key: "line \(error.line)", reason: error.reason)
+            throw CalendarFileProblem(key: "file", reason: "is not TOML")
         }
         let draft = try draft(from: root, country: country)
         do {
@@ -22,35 +25,56 @@ enum CalendarFileFormat {
         }
     }
 
-    private static func draft(from root: TOMLSubset.Table, country: String) throws(CalendarFileProblem) -> CalendarDraft {
-        try allow(root, strings: [], tables: [country], arrays: [], at: "")
-        guard let table = root.tables[country] else {
+    private static func draft(from root: TOMLTable, country: String) throws(CalendarFileProblem) -> CalendarDraft {
+        try allow(root, [country: .table], at: "")
+        guard let table = root[country]?.table else {
             throw CalendarFileProblem(key: country, reason: "is missing: the file's table is named after its country code")
         }
-        try allow(table, strings: ["time_zone", "workingDayMessage"], tables: ["days"], arrays: [], at: country + ".")
-        let days = table.tables["days"] ?? TOMLSubset.Table()
-        try allow(days, strings: [], tables: [], arrays: ["workingDays", "holidays"], at: country + ".days.")
+        try allow(table, ["time_zone": .string, "workingDayMessage": .string, "days": .table], at: country + ".")
+        let days = table["days"]?.table ?? TOMLTable()
+        try allow(days, ["workingDays": .array, "holidays": .array], at: country + ".days.")
         var hours: [CalendarDraft.Hours] = []
-        for (index, entry) in (days.arrays["workingDays"] ?? []).enumerated() {
-            try allow(entry, strings: ["day", "start_time", "end_time"], tables: [], arrays: [], at: "\(country).days.workingDays[\(index)].")
-            hours.append(.init(day: entry.strings["day"], startTime: entry.strings["start_time"], endTime: entry.strings["end_time"]))
+        for (index, entry) in try entries(days, "workingDays", at: country + ".days.").enumerated() {
+            try allow(entry, ["day": .string, "start_time": .string, "end_time": .string], at: "\(country).days.workingDays[\(index)].")
+            hours.append(.init(day: entry["day"]?.string, startTime: entry["start_time"]?.string, endTime: entry["end_time"]?.string))
         }
         var holidays: [CalendarDraft.HolidayDraft] = []
-        for (index, entry) in (days.arrays["holidays"] ?? []).enumerated() {
-            try allow(entry, strings: ["day", "start_date", "end_date", "message"], tables: [], arrays: [], at: "\(country).days.holidays[\(index)].")
+        for (index, entry) in try entries(days, "holidays", at: country + ".days.").enumerated() {
+            let keys: [String: TOMLType] = ["day": .string, "start_date": .string, "end_date": .string, "message": .string]
+            try allow(entry, keys, at: "\(country).days.holidays[\(index)].")
             holidays.append(.init(
-                name: entry.strings["day"], startDate: entry.strings["start_date"], endDate: entry.strings["end_date"], message: entry.strings["message"]
+                name: entry["day"]?.string, startDate: entry["start_date"]?.string, endDate: entry["end_date"]?.string,
+                message: entry["message"]?.string
             ))
         }
-        return CalendarDraft(timeZone: table.strings["time_zone"], workingDayMessage: table.strings["workingDayMessage"], workingDays: hours, holidays: holidays)
+        return CalendarDraft(
+            timeZone: table["time_zone"]?.string, workingDayMessage: table["workingDayMessage"]?.string, workingDays: hours, holidays: holidays
+        )
     }
 
-    private static func allow(_ table: TOMLSubset.Table, strings: Set<String>, tables: Set<String>, arrays: Set<String>, at prefix: String) throws(CalendarFileProblem) {
-        let unknown = Set(table.strings.keys).subtracting(strings).union(Set(table.tables.keys).subtracting(tables))
-            .union(Set(table.arrays.keys).subtracting(arrays))
-        if let key = unknown.sorted().first {
-            throw CalendarFileProblem(key: prefix + key, reason: "is not a key of a calendar file, or not of this kind")
+    /// Refuses a key the layout does not have, or one of another kind (a date where the layout
+    /// has a quoted string, a single table where it has an array of tables).
+    private static func allow(_ table: TOMLTable, _ kinds: [String: TOMLType], at prefix: String) throws(CalendarFileProblem) {
+        for key in table.keys.sorted() {
+            guard let kind = kinds[key] else {
+                throw CalendarFileProblem(key: prefix + key, reason: "is not a key of a calendar file")
+            }
+            guard table[key]?.type == kind else {
+                throw CalendarFileProblem(key: prefix + key, reason: kind == .string ? "must be a quoted string" : "must be a \(kind)")
+            }
         }
+    }
+
+    /// The tables of an array of tables (`[[cc.days.workingDays]]`).
+    private static func entries(_ table: TOMLTable, _ key: String, at prefix: String) throws(CalendarFileProblem) -> [TOMLTable] {
+        var tables: [TOMLTable] = []
+        for (index, element) in (table[key]?.array ?? TOMLArray()).enumerated() {
+            guard let entry = element.table else {
+                throw CalendarFileProblem(key: "\(prefix)\(key)[\(index)]", reason: "must be a table")
+            }
+            tables.append(entry)
+        }
+        return tables
     }
 
     /// Writes `calendar` in the same layout, every string as a basic string.

@@ -54,7 +54,8 @@ struct CalendarFileFormatTests {
         ("end_time = \"17:00\"", "end_time = \"17:00\"\nendtime = \"18:00\"", "gt.days.workingDays[0].endtime"),
         ("end_time = \"6:00\"", "", "gt.days.workingDays[1].end_time"),
         ("[gt]", "[sv]", "sv"),
-        ("end_date = \"2026-09-15\"", "end_date = 2026-09-15", "line 15"),
+        ("end_date = \"2026-09-15\"", "end_date = 2026-09-15", "gt.days.holidays[0].end_date"),
+        ("day = \"friday\"", "day = \"friday\"\nday = \"monday\"", "line 10"),
         ("message = 'Closed for the \\holiday.'", "message = \"Closed for the \\holiday.\"", "line 16"),
     ]
 

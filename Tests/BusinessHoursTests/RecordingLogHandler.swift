@@ -26,10 +26,8 @@ final class RecordingLogHandler: LogHandler, Sendable {
         set {}
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt
-    ) {
-        let entry = Entry(level: level, message: message.description, metadata: (metadata ?? [:]).mapValues { "\($0)" })
+    func log(event: LogEvent) {
+        let entry = Entry(level: event.level, message: event.message.description, metadata: (event.metadata ?? [:]).mapValues { "\($0)" })
         entries.withLock { $0.append(entry) }
     }
 
