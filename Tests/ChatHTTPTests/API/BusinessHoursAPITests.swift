@@ -147,6 +147,24 @@ struct BusinessHoursAPITests {
     }
 
     @Test(arguments: TestBackend.available)
+    func calendarFilesEditedByHandArePickedUpWithoutARestart(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.calendars.reloadInterval = .seconds(1) }) { world in
+            let admin = try await world.adminToken()
+            let folder = URL(fileURLWithPath: world.config.calendars.directory).appendingPathComponent("acme")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("working-hours-sv.toml")
+            try Data("[sv]\ntime_zone = 'America/El_Salvador'\nworkingDayMessage = 'Hola'\n".utf8).write(to: file)
+            let count = { @Sendable () async throws -> Int in
+                let list = try JSONValue(data: Data(buffer: try await world.call(.get, "/v1/calendars", token: admin).body))
+                return list["items"]?.array?.count ?? -1
+            }
+            try await waitUntil("the new file is read") { try await count() == 1 }
+            try FileManager.default.removeItem(at: file)
+            try await waitUntil("the deleted file is forgotten") { try await count() == 0 }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func aDepartmentWhoseCalendarFileWasDeletedReadsOpen(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
             let admin = try await world.adminToken()
