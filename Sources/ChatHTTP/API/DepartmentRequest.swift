@@ -1,7 +1,8 @@
 import ChatCore
 
 /// The body of a department's creation or change: `name`, and `calendar` (`PROJECT/CC`, or
-/// null to unlink). A missing `calendar` and a null one mean different things, so both are kept.
+/// null to unlink). A missing `calendar` and a null one mean different things, so both are kept;
+/// a null `name` is refused rather than read as a missing one.
 struct DepartmentRequest: Decodable {
     let name: String?
     /// Whether the body holds `calendar` at all.
@@ -14,6 +15,9 @@ struct DepartmentRequest: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        if container.contains(.name), try container.decodeNil(forKey: .name) {
+            throw DecodingError.valueNotFound(String.self, .init(codingPath: [CodingKeys.name], debugDescription: "name is null"))
+        }
         name = try container.decodeIfPresent(String.self, forKey: .name)
         hasCalendar = container.contains(.calendar)
         calendar = try container.decodeIfPresent(String.self, forKey: .calendar)

@@ -132,6 +132,10 @@ struct BusinessHoursAPITests {
                 .unprocessableContent, code: "invalid_field", field: "name", .patch, "/v1/departments/\(sales.id)", token: admin,
                 json: ["name": "", "calendar": "acme/gt"]
             )
+            try await world.expectError(
+                .badRequest, code: "malformed_request", .patch, "/v1/departments/\(sales.id)", token: admin,
+                json: ["name": String?.none, "calendar": "acme/gt"]
+            )
             let unchanged = try await world.expect(.ok, JSONValue.self, .get, "/v1/departments", token: admin)
             #expect(unchanged["items"]?.array?.first?["calendar"] == nil, "a refused change stores nothing")
 
