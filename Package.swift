@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -36,6 +37,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CaptchaImage", swiftSettings: swiftSettings),
+        .target(
+            name: "BusinessHours",
+            dependencies: [
+                "ChatCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "BusinessHoursTests", dependencies: ["BusinessHours", "ChatCore"], swiftSettings: swiftSettings),
         .testTarget(name: "CaptchaImageTests", dependencies: ["CaptchaImage"], swiftSettings: swiftSettings),
         .target(
             name: "VisitorInsight",
@@ -64,6 +75,7 @@ let package = Package(
                 "ChatStorage",
                 "VisitorInsight",
                 "CaptchaImage",
+                "BusinessHours",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -50,9 +50,20 @@ struct DepartmentCommand: AsyncParsableCommand {
 
         @OptionGroup var options: ServerOptions
         @Option(help: "The department's name.") var name: String
+        @Option(help: "The business calendar it answers by, PROJECT/CC (its file must exist); without it, at any time.")
+        var calendar: String?
+
+        func validate() throws {
+            if let calendar, CalendarKey(calendar) == nil {
+                throw ValidationError("--calendar: '\(calendar)' is not PROJECT/CC (a folder name of 1-64 letters, digits, '_' or '-', and a 2-letter country code)")
+            }
+        }
 
         func run() async throws {
-            let department = try await options.withServices { try await $0.directory.createDepartment(named: name, by: .localOperator) }
+            let key = calendar.flatMap(CalendarKey.init)
+            let department = try await options.withServices {
+                try await $0.directory.createDepartment(named: name, calendar: key, by: .localOperator)
+            }
             say(department.id.description)
         }
     }

@@ -65,6 +65,9 @@ public enum ChatError: Error, Equatable, Sendable {
     case webhookNotFound(WebhookEndpointID)
     /// A webhook URL whose host is (or resolves to) a loopback, private or link-local address.
     case addressNotPublic(field: ChatField, host: String)
+    /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
+    case departmentClosed(message: String)
+    case calendarNotFound(CalendarKey)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -115,6 +118,8 @@ extension ChatError: CustomStringConvertible {
         case .webhookNotFound(let id): "No webhook endpoint has the id \(id)."
         case .addressNotPublic(let field, let host):
             "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
+        case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
+        case .calendarNotFound(let key): "No business calendar is stored for \(key)."
         }
     }
 }

@@ -72,4 +72,8 @@ public enum ChatField: Hashable, Sendable {
     case webhookEvents
     /// How many items a list holds at most.
     case listLimit
+    /// The business calendar a department follows (`project/cc`).
+    case calendar
+    /// A key of a business calendar, spelled as calendar files spell it (`days.workingDays[0].start_time`).
+    case calendarEntry(String)
 }

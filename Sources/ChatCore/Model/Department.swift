@@ -8,12 +8,18 @@ public struct Department: Sendable, Equatable {
     public var routingMode: RoutingMode
     /// The most chats each of its agents serves at once, unless the agent has its own limit.
     public var maxChatsPerAgent: Int?
+    /// The business calendar that says when it answers; nil answers at any time.
+    public var calendar: CalendarKey?
 
-    public init(id: DepartmentID, name: String, createdAt: Date, routingMode: RoutingMode = .leastBusy, maxChatsPerAgent: Int? = nil) {
+    public init(
+        id: DepartmentID, name: String, createdAt: Date, routingMode: RoutingMode = .leastBusy, maxChatsPerAgent: Int? = nil,
+        calendar: CalendarKey? = nil
+    ) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
         self.routingMode = routingMode
         self.maxChatsPerAgent = maxChatsPerAgent
+        self.calendar = calendar
     }
 }

@@ -9,15 +9,17 @@ public struct ChannelService: Sendable {
     private let log: ChatLog
     private let routing: RoutingService
     private let bans: BanService
+    private let hours: BusinessHoursService
     private let outbox: OutboxService
     private let limits: ChatLimits
     private let now: @Sendable () -> Date
 
     public init(
         store: any ChannelContactStore & ChatStore & DirectoryStore & RoutingStore, log: ChatLog, routing: RoutingService,
-        bans: BanService, outbox: OutboxService, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
+        bans: BanService, hours: BusinessHoursService, outbox: OutboxService, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.outbox = outbox
+        self.hours = hours
         self.store = store
         self.log = log
         self.routing = routing
@@ -28,7 +30,8 @@ public struct ChannelService: Sendable {
 
     /// Registers the contact (a visitor the first time) and opens a chat for it in the
     /// department, queued and routed like any chat; a chat the contact already has open is
-    /// reused. Everything is checked before anything is stored.
+    /// reused. Everything is checked before anything is stored, the department's hours too
+    /// (`departmentClosed` with its calendar's message) unless the chat is reused.
     public func register(_ registration: ChannelRegistration) async throws -> ChannelRegistered {
         let contactID = try Self.contactID(registration.contactID)
         let name = try registration.name.flatMap { $0.isBlank ? nil : try Validate.name($0, limits: limits) }
@@ -43,9 +46,12 @@ public struct ChannelService: Sendable {
         let results = try Validate.formFields(registration.results, limits: limits)
         let context = try conversation(registration.recentConversation)
         let department = try await department(registration.department)
+        var reusable: Chat?
         if let known = try await store.channelContact(uuid: contactID) {
             try await bans.check(visitor: known.visitorID, address: nil)
+            reusable = try await openChat(of: known.visitorID)
         }
+        if reusable == nil { try hours.requireOpen(department) }
         let date = now()
         let contact = try await store.registerChannelContact(
             ChannelContact(uuid: contactID, visitorID: VisitorID(""), urn: urn, mongoID: mongoID, registeredAt: date),

@@ -22,13 +22,15 @@ public struct ChatService: Sendable {
     private let typing: TypingBoard
     private let failures: any FailureReporter
     private let throttle: ChatThrottle
+    private let hours: BusinessHoursService
     private let now: @Sendable () -> Date
 
     public init(
         store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, bans: BanService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
+        limits: ChatLimits, bans: BanService, hours: BusinessHoursService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.hours = hours
         self.typing = typing
         self.failures = failures
         self.store = store
@@ -49,7 +51,8 @@ public struct ChatService: Sendable {
     /// is checked before the captcha is used up (the captcha policy decides whether `captcha` is
     /// needed), and the captcha before anything is stored. The chat (with a new visitor and its
     /// session) is stored in one transaction; routing comes after the commit and never fails the
-    /// request (the routing sweeper retries it). A banned visitor or address is refused first.
+    /// request (the routing sweeper retries it). A banned visitor or address is refused first;
+    /// a department its business calendar says is closed refuses before the captcha is used up.
     public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?, as visitor: Principal? = nil) async throws -> StartedChat {
         let known = visitor?.visitorID
         if visitor != nil, known == nil { throw ChatError.forbidden(reason: "Only visitors start chats.") }
@@ -62,9 +65,10 @@ public struct ChatService: Sendable {
             guard name != nil else { throw ChatError.invalidField(field: .name, reason: "is required") }
             guard email != nil else { throw ChatError.invalidField(field: .email, reason: "is required") }
         }
-        guard try await store.department(request.departmentID) != nil else {
+        guard let department = try await store.department(request.departmentID) else {
             throw ChatError.departmentNotFound(request.departmentID)
         }
+        try hours.requireOpen(department)
         try await captchas.verify(captcha)
         let date = now()
         let chatID = ChatID(IdentifierGenerator.shortHex())

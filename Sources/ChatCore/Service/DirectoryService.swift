@@ -10,12 +10,15 @@ public struct DirectoryService: Sendable {
     private let auth: AuthService
     /// Tells open feeds that an agent's rights changed.
     private let bus: any EventBus
+    /// Checks that a calendar exists before a department is linked to it.
+    private let hours: BusinessHoursService
     private let now: @Sendable () -> Date
 
     public init(
         store: any DirectoryStore, routing: RoutingService, hasher: any PasswordHasher, limits: ChatLimits,
-        auth: AuthService, bus: any EventBus, now: @escaping @Sendable () -> Date = Date.init
+        auth: AuthService, bus: any EventBus, hours: BusinessHoursService, now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.hours = hours
         self.store = store
         self.routing = routing
         self.hasher = hasher
@@ -27,9 +30,24 @@ public struct DirectoryService: Sendable {
 
     // MARK: Departments
 
-    public func createDepartment(named name: String, by caller: Caller) async throws -> Department {
+    /// Creates a department; with a `calendar`, which must exist, it answers only in that calendar's hours.
+    public func createDepartment(named name: String, calendar: CalendarKey? = nil, by caller: Caller) async throws -> Department {
         try caller.requireAdmin()
-        return try await store.createDepartment(name: Validate.name(name, limits: limits), at: now())
+        let name = try Validate.name(name, limits: limits)
+        if let calendar { try hours.requireExists(calendar) }
+        return try await store.createDepartment(name: name, calendar: calendar, at: now())
+    }
+
+    /// Renames a department and links it to a calendar, which must exist, or unlinks it (`.some(nil)`:
+    /// it then answers at any time); nil leaves either as it is. Both are checked before either changes.
+    public func updateDepartment(_ id: DepartmentID, name: String?, calendar: CalendarKey??, by caller: Caller) async throws -> Department {
+        try caller.requireAdmin()
+        let name = try name.map { try Validate.name($0, limits: limits) }
+        if case .some(.some(let key)) = calendar { try hours.requireExists(key) }
+        var department = try await self.department(id)
+        if let name { department = try await store.renameDepartment(id, to: name) }
+        if let calendar { department = try await store.setCalendar(calendar, of: id) }
+        return department
     }
 
     /// Departments are public: visitors pick one when they start a chat.

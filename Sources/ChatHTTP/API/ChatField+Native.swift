@@ -38,6 +38,8 @@ extension ChatField {
         case .webhookURL: "url"
         case .webhookEvents: "events"
         case .listLimit: "limit"
+        case .calendar: "calendar"
+        case .calendarEntry(let key): key
         }
     }
 }

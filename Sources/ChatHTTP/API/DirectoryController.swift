@@ -5,11 +5,8 @@ import Hummingbird
 struct DirectoryController {
     let directory: DirectoryService
     let routing: RoutingService
+    let hours: BusinessHoursService
     let limits: HTTPLimits
-
-    struct NameRequest: Decodable {
-        let name: String
-    }
 
     struct CreateAgentRequest: Decodable {
         let email: String
@@ -34,7 +31,7 @@ struct DirectoryController {
     func addRoutes(to router: some RouterMethods<ParleyRequestContext>) {
         router.get("departments", use: listDepartments)
         router.post("departments", use: createDepartment)
-        router.patch("departments/:departmentId", use: renameDepartment)
+        router.patch("departments/:departmentId", use: updateDepartment)
         router.get("agents", use: listAgents)
         router.post("agents", use: createAgent)
         router.get("agents/:agentId", use: getAgent)
@@ -43,22 +40,29 @@ struct DirectoryController {
     }
 
     @Sendable func listDepartments(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<DepartmentResponse> {
-        ListResponse(items: try await directory.departments().map(DepartmentResponse.init))
+        ListResponse(items: try await directory.departments().map { DepartmentResponse($0, hours: hours) })
     }
 
     @Sendable func createDepartment(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<DepartmentResponse> {
         var request = request
         let caller = Caller.principal(try context.requirePrincipal())
-        let body = try await request.decodeJSON(NameRequest.self, limit: limits.maxBodyBytes)
-        return DepartmentResponse(try await directory.createDepartment(named: body.name, by: caller)).created
+        let body = try await request.decodeJSON(DepartmentRequest.self, limit: limits.maxBodyBytes)
+        guard let name = body.name else { throw APIError.invalidField("name", reason: "is required") }
+        let calendar = try body.calendarKey() ?? nil
+        return DepartmentResponse(try await directory.createDepartment(named: name, calendar: calendar, by: caller), hours: hours).created
     }
 
-    @Sendable func renameDepartment(_ request: Request, context: ParleyRequestContext) async throws -> DepartmentResponse {
+    /// Renames the department and, when the body holds `calendar`, links it (or with null unlinks it).
+    @Sendable func updateDepartment(_ request: Request, context: ParleyRequestContext) async throws -> DepartmentResponse {
         var request = request
         let caller = Caller.principal(try context.requirePrincipal())
         let id = try context.parameters.departmentID()
-        let body = try await request.decodeJSON(NameRequest.self, limit: limits.maxBodyBytes)
-        return DepartmentResponse(try await directory.renameDepartment(id, to: body.name, by: caller))
+        let body = try await request.decodeJSON(DepartmentRequest.self, limit: limits.maxBodyBytes)
+        let calendar = try body.calendarKey()
+        guard body.name != nil || calendar != nil else {
+            throw APIError.invalidField("name", reason: "or calendar is required")
+        }
+        return DepartmentResponse(try await directory.updateDepartment(id, name: body.name, calendar: calendar, by: caller), hours: hours)
     }
 
     @Sendable func listAgents(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<AgentResponse> {

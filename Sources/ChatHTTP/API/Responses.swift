@@ -17,13 +17,21 @@ struct DepartmentResponse: ResponseCodable {
     let routingMode: String
     let maxChatsPerAgent: Int?
     let createdAt: String
+    /// The business calendar it follows, `project/cc`; absent when it answers at any time.
+    let calendar: String?
+    let isOpen: Bool
+    /// What visitors read while it is closed; absent while open.
+    let closedMessage: String?
 
-    init(_ department: Department) {
+    init(_ department: Department, hours: BusinessHoursService) {
         id = department.id.rawValue
         name = department.name
         routingMode = department.routingMode.rawValue
         maxChatsPerAgent = department.maxChatsPerAgent
         createdAt = department.createdAt.iso8601
+        calendar = department.calendar?.description
+        closedMessage = hours.closedMessage(of: department)
+        isOpen = closedMessage == nil
     }
 }
 

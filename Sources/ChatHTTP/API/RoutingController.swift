@@ -4,6 +4,7 @@ import Hummingbird
 /// Statuses, capacities, routing settings and custom away statuses.
 struct RoutingController {
     let routing: RoutingService
+    let hours: BusinessHoursService
     let limits: HTTPLimits
 
     struct StatusRequest: Decodable {
@@ -71,7 +72,7 @@ struct RoutingController {
         let department = try await routing.setDepartmentRouting(
             mode, maxChatsPerAgent: body.maxChatsPerAgent, of: try context.parameters.departmentID(), by: caller
         )
-        return DepartmentResponse(department)
+        return DepartmentResponse(department, hours: hours)
     }
 
     @Sendable func awayStatuses(_ request: Request, context: ParleyRequestContext) async throws -> AwayStatusesResponse {

@@ -40,11 +40,22 @@ public struct AppConfig: Sendable {
     public var liveAgentsToken: String?
     /// Channel deliveries (RapidPro) and webhooks.
     public var outbound = OutboundSettings()
+    public var calendars = CalendarSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage
         self.jwtSecret = jwtSecret
     }
+}
+
+/// Where business calendar files are and how often they are checked for changes.
+public struct CalendarSettings: Sendable, Equatable {
+    /// Holds `<project>/working-hours-<cc>.toml`; a missing directory holds no calendars.
+    public var directory = "./parley-data/calendars"
+    /// How often changed, new and deleted files are picked up.
+    public var reloadInterval: Duration = .seconds(5)
+
+    public init() {}
 }
 
 /// Limits of the HTTP faces.

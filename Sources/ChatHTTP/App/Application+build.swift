@@ -22,7 +22,9 @@ public func buildApplication(_ config: AppConfig, logger: Logger? = nil) async t
 public func buildApplication(_ config: AppConfig, services: ParleyServices, logger: Logger) -> some ApplicationProtocol {
     let router = buildRouter(config, services: services)
     var background: [any Service] = [StorageService(storage: services.storage)]
-    background += BackgroundJobs.all(services, sweepInterval: config.routingSweepInterval, logger: logger)
+    background += BackgroundJobs.all(
+        services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
+    )
     background.append(OutboxRunner(services: services, settings: config.outbound, logger: logger))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
@@ -74,8 +76,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     SystemController(pingDatabase: { try await storage.ping() }).addRoutes(to: router)
     let v1 = router.group("v1")
     AuthController(auth: services.auth, chats: services.chats, limits: config.http, logins: logins).addRoutes(to: v1)
-    DirectoryController(directory: services.directory, routing: services.routing, limits: config.http).addRoutes(to: v1)
-    RoutingController(routing: services.routing, limits: config.http).addRoutes(to: v1)
+    DirectoryController(directory: services.directory, routing: services.routing, hours: services.hours, limits: config.http).addRoutes(to: v1)
+    CalendarsController(hours: services.hours, limits: config.http).addRoutes(to: v1)
+    RoutingController(routing: services.routing, hours: services.hours, limits: config.http).addRoutes(to: v1)
     BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
     WebhooksController(webhooks: services.webhooks, limits: config.http).addRoutes(to: v1)
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
@@ -119,7 +122,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         ),
         limits: config.http, logins: logins
     ).addRoutes(to: router)
-    LiveAgentsController(channels: services.channels, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
+    LiveAgentsController(channels: services.channels, hours: services.hours, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

@@ -6,9 +6,10 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
-             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound: .notFound
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
-        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation: .conflict
+        case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
+             .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
@@ -55,6 +56,8 @@ extension ChatError {
         case .deadLetterNotFound: "dead_letter_not_found"
         case .webhookNotFound: "webhook_not_found"
         case .addressNotPublic: "address_not_public"
+        case .departmentClosed: "department_closed"
+        case .calendarNotFound: "calendar_not_found"
         }
     }
 

@@ -1,3 +1,4 @@
+import BusinessHours
 import ChatCore
 import ChatStorage
 import Foundation
@@ -37,6 +38,10 @@ public struct ParleyServices: Sendable {
     public let webhookAddresses: WebhookAddressPolicy
     /// The clock every service reads.
     public let now: @Sendable () -> Date
+    /// Business calendar files, re-read on a timer.
+    public let calendars: FileBusinessCalendars
+    /// Whether departments answer now, and the calendars behind them.
+    public let hours: BusinessHoursService
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -89,15 +94,17 @@ public struct ParleyServices: Sendable {
         let webhookAddresses = WebhookAddressPolicy(
             allowsPrivateAddresses: config.outbound.webhooksAllowPrivateAddresses, resolver: SystemHostResolver()
         )
+        let calendars = FileBusinessCalendars(directory: URL(fileURLWithPath: config.calendars.directory), logger: logger)
+        let hours = BusinessHoursService(calendars: calendars, failures: failures, now: now)
         return ParleyServices(
             storage: storage,
             bus: bus,
             auth: auth,
             directory: DirectoryService(
-                store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, now: now
+                store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, hours: hours, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, typing: typing,
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, hours: hours, typing: typing,
                 failures: failures, now: now
             ),
             visitors: VisitorService(
@@ -113,7 +120,7 @@ public struct ParleyServices: Sendable {
                 store: storage, captchas: captchas, bans: bans, outbox: outbox, limits: config.limits, now: now
             ),
             channels: ChannelService(
-                store: storage, log: log, routing: routing, bans: bans, outbox: outbox, limits: config.limits, now: now
+                store: storage, log: log, routing: routing, bans: bans, hours: hours, outbox: outbox, limits: config.limits, now: now
             ),
             insights: insights,
             routing: routing,
@@ -124,7 +131,9 @@ public struct ParleyServices: Sendable {
             outboxFeeder: OutboxFeeder(store: storage, now: now),
             webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
             webhookAddresses: webhookAddresses,
-            now: now
+            now: now,
+            calendars: calendars,
+            hours: hours
         )
     }
 }

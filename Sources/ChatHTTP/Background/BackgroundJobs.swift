@@ -5,13 +5,13 @@ import ServiceLifecycle
 /// The server's timers. Offers that rang out are withdrawn every sweep interval, and every
 /// tenth run also routes every queue again (a safety net behind the event-driven routing);
 /// chats their visitors abandoned are ended, and visitors gone silent are announced as gone,
-/// every ten intervals; sessions no token can open any more are deleted hourly; visitors gone
+/// every ten intervals; business calendar files are re-read when they change; sessions no token can open any more are deleted hourly; visitors gone
 /// past the retention period are erased daily.
 enum BackgroundJobs {
     static let sessionPurgeInterval: Duration = .seconds(3600)
     static let visitorRetentionInterval: Duration = .seconds(86_400)
 
-    static func all(_ services: ParleyServices, sweepInterval: Duration, logger: Logger) -> [any Service] {
+    static func all(_ services: ParleyServices, sweepInterval: Duration, calendarReload: Duration, logger: Logger) -> [any Service] {
         let (routing, chats, auth, agentSessions) = (services.routing, services.chats, services.auth, services.agentSessions)
         let visitors = services.visitors
         let privacy = services.privacy
@@ -34,6 +34,9 @@ enum BackgroundJobs {
                 if purged > 0 { logger.info("purged expired sessions", metadata: ["sessions": "\(purged)"]) }
             },
             TypingFollower(board: services.typing, bus: services.bus),
+            RecurringJob(name: "business calendar reload", interval: calendarReload, logger: logger) { [calendars = services.calendars] _ in
+                calendars.reload()
+            },
         ]
         if privacy.settings.retention != nil {
             jobs.append(RecurringJob(name: "visitor retention", interval: visitorRetentionInterval, logger: logger) { _ in

@@ -108,6 +108,7 @@ enum PostgresMigrations {
         channelContacts,
         offlineMessages,
         outbox,
+        departmentCalendars,
     ]
 }
 

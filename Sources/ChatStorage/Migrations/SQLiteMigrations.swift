@@ -108,6 +108,7 @@ enum SQLiteMigrations {
         channelContacts,
         offlineMessages,
         outbox,
+        departmentCalendars,
     ]
 }
 

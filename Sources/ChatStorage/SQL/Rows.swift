@@ -10,7 +10,8 @@ enum Rows {
             name: try row.decode(column: "name", as: String.self),
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             routingMode: try RoutingMode(rawValue: row.decode(column: "routing_mode", as: String.self)).unwrap(),
-            maxChatsPerAgent: try row.decode(column: "max_chats_per_agent", as: Int?.self)
+            maxChatsPerAgent: try row.decode(column: "max_chats_per_agent", as: Int?.self),
+            calendar: try row.decode(column: "calendar", as: String?.self).flatMap(CalendarKey.init)
         )
     }
 

@@ -3,13 +3,26 @@ import Foundation
 import SQLKit
 
 extension SQLStorage {
-    public func createDepartment(name: String, at date: Date) async throws -> Department {
+    public func createDepartment(name: String, calendar: CalendarKey?, at date: Date) async throws -> Department {
         try await backend.write { db in
             let row = try await db.raw("""
-                INSERT INTO departments (name, created_at) VALUES (\(bind: name), \(bind: date.millisecondsSince1970)) RETURNING id
+                INSERT INTO departments (name, created_at, calendar)
+                VALUES (\(bind: name), \(bind: date.millisecondsSince1970), \(bind: calendar?.description)) RETURNING id
                 """).first()
             let id = try row.unwrap().decode(column: "id", as: Int64.self)
-            return Department(id: DepartmentID(id), name: name, createdAt: Date(millisecondsSince1970: date.millisecondsSince1970))
+            return Department(
+                id: DepartmentID(id), name: name, createdAt: Date(millisecondsSince1970: date.millisecondsSince1970), calendar: calendar
+            )
+        }
+    }
+
+    public func setCalendar(_ calendar: CalendarKey?, of id: DepartmentID) async throws -> Department {
+        try await backend.write { db in
+            let row = try await db.raw("""
+                UPDATE departments SET calendar = \(bind: calendar?.description) WHERE id = \(bind: id.rawValue) RETURNING *
+                """).first()
+            guard let row else { throw ChatError.departmentNotFound(id) }
+            return try Rows.department(row)
         }
     }
 

@@ -31,6 +31,7 @@ struct TestWorld: Sendable {
         // Most tests start chats by script; the captcha tests turn it back on.
         config.captcha.isRequired = false
         config.databasePoolSize = ScratchDatabase.poolSize
+        config.calendars.directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-calendars-\(UUID().uuidString)").path
         return config
     }
 
@@ -44,6 +45,7 @@ struct TestWorld: Sendable {
         try await withScratchDatabase(backend) { database in
             var config = config(database)
             configure(&config)
+            defer { try? FileManager.default.removeItem(atPath: config.calendars.directory) }
             var logger = Logger(label: "parley-test")
             logger.logLevel = config.logLevel
             let clock = TestClock()

@@ -11,6 +11,7 @@ import Hummingbird
 /// agents who still work in that desk. Every answer is the mediator's envelope.
 struct LiveAgentsController {
     let channels: ChannelService
+    let hours: BusinessHoursService
     /// The shared secret; nil turns the face off.
     let token: String?
     let limits: HTTPLimits
@@ -21,6 +22,7 @@ struct LiveAgentsController {
         face.post("sendMessageToAgent", use: sendMessageToAgent)
         face.post("sendMessageToClient", use: sendMessageToClient)
         face.delete("session/user/:userid", use: deleteSession)
+        face.get("project/:projectName/country/:countrycode/day-status", use: dayStatus)
     }
 
     @Sendable func registerClient(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -68,6 +70,17 @@ struct LiveAgentsController {
         try authorize(request)
         try await channels.endSession(of: try context.parameters.required("userid"))
         return LiveAgentsWire.success
+    }
+
+    /// Whether the project's team in that country answers now, from its calendar file
+    /// (`<project>/working-hours-<cc>.toml`); public, as flows ask before handing over.
+    @Sendable func dayStatus(_ request: Request, context: ParleyRequestContext) async throws -> Response {
+        guard token != nil else { throw Self.faceOff }
+        let project = try context.parameters.required("projectName"), country = try context.parameters.required("countrycode")
+        guard let key = CalendarKey(project: project, country: country) else {
+            throw APIError(status: .notFound, code: "calendar_not_found", message: "No business calendar is stored for \(project)/\(country).")
+        }
+        return LiveAgentsWire.dayStatus(try hours.dayStatus(key))
     }
 
     /// `Authorization: Token <secret>` (as RapidPro's webhooks send headers), or on the

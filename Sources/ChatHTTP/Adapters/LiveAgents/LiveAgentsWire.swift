@@ -16,6 +16,28 @@ enum LiveAgentsWire {
 
     static var success: Response { envelope(.ok, "success") }
 
+    /// The day status: the envelope, then the status's fields in the mediator's documented order.
+    static func dayStatus(_ status: DayStatus) -> Response {
+        var json = "{\"status_code\": 200, \"status\": \"success\", \"msg\": \"success\""
+        for (key, value) in [
+            ("time_zone", status.timeZone), ("start_date", status.startDate), ("end_date", status.endDate),
+            ("start_time", status.startTime), ("end_time", status.endTime),
+        ] {
+            json += ", \"\(key)\": "
+            JSONStringText.append(value, to: &json)
+        }
+        json += ", \"is_registration_available\": \(status.isOpen), \"day_type\": "
+        JSONStringText.append(status.dayType.rawValue, to: &json)
+        json += ", \"day_name\": "
+        JSONStringText.append(status.dayName, to: &json)
+        json += ", \"message\": "
+        JSONStringText.append(status.message, to: &json)
+        json += "}"
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: json))
+        )
+    }
+
     /// RapidPro's contact, as its default webhook body carries it.
     struct Contact: Decodable {
         let uuid: String
