@@ -42,6 +42,7 @@ fi
 
 admin_email=fuzz@parley.test
 admin_password=fuzz-admin-password
+export PARLEY_FUZZ_LIVE_AGENTS_TOKEN=fuzz-live-agents-secret
 work=$(mktemp -d /tmp/parley-fuzz.XXXXXX)
 server_pid=
 stop_server() {
@@ -59,8 +60,8 @@ free_port() {
 
 # Starts the server on `$1` (a database URL), waits until it is ready, and prepares what the
 # run needs (see fuzz-api.toml): two sessions of the admin, the custom away statuses the
-# description's examples name, two chats the admin serves, two LivePerson agent sessions and
-# two visitors on the site (one for erasure alone).
+# description's examples name, two chats the admin serves, two LivePerson agent sessions,
+# two visitors on the site (one for erasure alone) and a channel contact.
 start_server() {
   local url=$1 data=$work/data-$2
   port=$(free_port)
@@ -75,6 +76,7 @@ start_server() {
   PARLEY_MESSAGES_PER_MINUTE=1000000 PARLEY_MESSAGE_BURST=1000000 \
   PARLEY_TYPING_PER_MINUTE=1000000 PARLEY_TYPING_BURST=1000000 \
   PARLEY_VISITOR_TRACKS_PER_MINUTE=1000000 PARLEY_PAGE_VIEWS_PER_MINUTE=1000000 \
+  PARLEY_LIVE_AGENTS_TOKEN=$PARLEY_FUZZ_LIVE_AGENTS_TOKEN \
     "$binary" serve >"$work/server-$2.log" 2>&1 &
   server_pid=$!
   python3 - "$port" "$admin_email" "$admin_password" >"$work/tokens" <<'PYTHON' || return 1
@@ -108,13 +110,22 @@ sessions = []
 for _ in range(2):
     request = urllib.request.Request(f"{base}/api/account/1/agentSession", b"{}", {"Authorization": f"Bearer {admin}"})
     sessions.append(urllib.request.urlopen(request, timeout=10).headers["Location"].rsplit("/", 1)[1])
-visitors = [call("/v1/visitors", {"url": "https://shop.example/"})["visitor"]["id"] for _ in range(2)]
-print(admin, spare, *chats, *sessions, *visitors)
+tracked = [call("/v1/visitors", {"url": "https://shop.example/"}) for _ in range(2)]
+visitors = [t["visitor"]["id"] for t in tracked]
+# A channel contact with an open chat, so that the Live Agents operations reach past 404.
+request = urllib.request.Request(
+    f"{base}/live-agents/registerClient", json.dumps({"contact": {"uuid": "fuzz-contact"}, "department": "Fuzz"}).encode(),
+    {"Content-Type": "application/json", "Authorization": "Token fuzz-live-agents-secret"},
+)
+urllib.request.urlopen(request, timeout=10)
+print(admin, spare, *chats, *sessions, *visitors, tracked[0]["credentials"]["accessToken"])
 PYTHON
   read -r PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR <"$work/tokens" || return 1
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR \
+    PARLEY_FUZZ_VISITOR_TOKEN <"$work/tokens" || return 1
   export PARLEY_FUZZ_TOKEN PARLEY_FUZZ_LOGOUT_TOKEN PARLEY_FUZZ_CHAT PARLEY_FUZZ_SPARE_CHAT \
-    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR
+    PARLEY_FUZZ_AGENT_SESSION PARLEY_FUZZ_SPARE_AGENT_SESSION PARLEY_FUZZ_VISITOR PARLEY_FUZZ_SPARE_VISITOR \
+    PARLEY_FUZZ_VISITOR_TOKEN
 }
 
 fuzz() {

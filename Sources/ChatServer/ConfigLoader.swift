@@ -61,6 +61,7 @@ struct ConfigLoader {
         try loadFaces(into: &config)
         try loadPrivacy(into: &config)
         try loadCalendars(into: &config, dataDirectory: dataDirectory)
+        try loadOutbound(into: &config)
         return config
     }
 
@@ -90,6 +91,14 @@ struct ConfigLoader {
                 throw ConfigurationError(description: "PARLEY_PUBLIC_URL: '\(url)' is not an http or https URL")
             }
             config.publicURL = trimmed
+        }
+        if let token = environment["PARLEY_LIVE_AGENTS_TOKEN"] {
+            guard (16...512).contains(token.utf8.count), token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
+                throw ConfigurationError(
+                    description: "PARLEY_LIVE_AGENTS_TOKEN must be 16 to 512 printable ASCII characters without spaces"
+                )
+            }
+            config.liveAgentsToken = token
         }
     }
 

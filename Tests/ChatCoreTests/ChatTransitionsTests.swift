@@ -75,31 +75,31 @@ struct ChatTransitionsTests {
 
     @Test func theServingAgentSendsALineWithItsOwnID() throws {
         let change = try ChatTransitions.send(
-            "Hello", clientMessageID: "m-1", in: Self.chat(.active, agent: Self.ann.id), by: Self.principal(Self.ann), maxEvents: 10
+            "Hello", clientMessageID: "m-1", in: Self.chat(.active, agent: Self.ann.id), by: Self.principal(Self.ann).author, maxEvents: 10
         )
         #expect(change == ChatChange(events: [EventDraft(author: .agent(Self.ann.id), body: .message("Hello"), clientMessageID: "m-1")]))
     }
 
     @Test func theVisitorSendsWhileQueued() throws {
-        let change = try ChatTransitions.send("Still there?", clientMessageID: nil, in: Self.chat(.queued), by: Self.visitorPrincipal, maxEvents: 10)
+        let change = try ChatTransitions.send("Still there?", clientMessageID: nil, in: Self.chat(.queued), by: Self.visitorPrincipal.author, maxEvents: 10)
         #expect(change == ChatChange(events: [Self.draft(.visitor(Self.visitor), .message("Still there?"))]))
     }
 
     @Test func sendRefusesAnEndedChat() {
         #expect(throws: ChatError.chatEnded(ChatID("c1"))) {
-            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.ended), by: Self.visitorPrincipal, maxEvents: 10)
+            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.ended), by: Self.visitorPrincipal.author, maxEvents: 10)
         }
     }
 
     @Test func sendRefusesAnAgentWhoDoesNotServeTheChat() {
         #expect(throws: ChatError.notChatAgent(ChatID("c1"))) {
-            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.active, agent: AgentID("bob")), by: Self.principal(Self.ann), maxEvents: 10)
+            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.active, agent: AgentID("bob")), by: Self.principal(Self.ann).author, maxEvents: 10)
         }
     }
 
     @Test func sendRefusesAFullChat() {
         #expect(throws: ChatError.chatFull(ChatID("c1"), limit: 10)) {
-            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.queued, events: 10), by: Self.visitorPrincipal, maxEvents: 10)
+            try ChatTransitions.send("x", clientMessageID: nil, in: Self.chat(.queued, events: 10), by: Self.visitorPrincipal.author, maxEvents: 10)
         }
     }
 

@@ -36,8 +36,10 @@ struct ConfigLoaderTests {
         let loader = ConfigLoader(environment: [
             "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
             "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/", "PARLEY_SWEEP_INTERVAL_MS": "250",
+            "PARLEY_LIVE_AGENTS_TOKEN": "flow-engine-secret-1234",
         ])
         let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        #expect(config.liveAgentsToken == "flow-engine-secret-1234")
         #expect(config.livePersonAccountID == "73519842")
         #expect(config.publicURL == "https://chat.example.com")
         #expect(config.routingSweepInterval == .milliseconds(250))
@@ -121,6 +123,8 @@ struct ConfigLoaderTests {
         ["PARLEY_TYPING_LIFETIME_SECONDS": "0"],
         ["PARLEY_TYPING_LIFETIME_SECONDS": "a while"],
         ["PARLEY_PUBLIC_URL": "chat.example.com"],
+        ["PARLEY_LIVE_AGENTS_TOKEN": "short"],
+        ["PARLEY_LIVE_AGENTS_TOKEN": "a secret with spaces in it"],
         ["PARLEY_MAX_MESSAGE_BYTES": "0"],
         ["PARLEY_MESSAGES_PER_MINUTE": "fast"],
         ["PARLEY_MESSAGE_BURST": "0"],
@@ -135,6 +139,14 @@ struct ConfigLoaderTests {
         ["PARLEY_NEW_VISIT_AFTER_SECONDS": "soon"],
         ["PARLEY_VISITOR_TRACKS_PER_MINUTE": "0"],
         ["PARLEY_PAGE_VIEWS_PER_MINUTE": "-1"],
+        ["PARLEY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES": "yes"],
+        ["PARLEY_OUTBOX_SEND_TIMEOUT_SECONDS": "0"],
+        ["PARLEY_OUTBOX_CONCURRENCY": "0"],
+        ["PARLEY_OUTBOX_RETRY_BASE_MS": "soon"],
+        ["PARLEY_OUTBOX_RETRY_CAP_SECONDS": "0"],
+        ["PARLEY_OUTBOX_MAX_ATTEMPTS": "0"],
+        ["PARLEY_OUTBOX_MAX_AGE_HOURS": "0"],
+        ["PARLEY_OUTBOX_POLL_MS": "1"],
     ])
     func aMalformedSettingIsNamed(_ environment: [String: String]) throws {
         var environment = environment
@@ -145,6 +157,37 @@ struct ConfigLoaderTests {
             try ConfigLoader(environment: environment).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
         }
         #expect(error?.description.hasPrefix(name) == true, "\(error?.description ?? "")")
+    }
+
+    @Test func outboundSettingsAreReadAndRapidProNeedsAURLAndAToken() throws {
+        let base = ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
+        let load = { (extra: [String: String]) in
+            try ConfigLoader(environment: base.merging(extra) { $1 }).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        }
+        let defaults = try load([:]).outbound
+        #expect(defaults.rapidPro.server == nil && !defaults.webhooksAllowPrivateAddresses && defaults.sendTimeout == .seconds(10))
+        #expect(defaults.sender.retry.base == .seconds(2) && defaults.sender.retry.cap == .seconds(3600) && defaults.sender.retry.maxAttempts == 15)
+        let config = try load([
+            "PARLEY_RAPIDPRO_URL": "https://rapidpro.example.org/", "PARLEY_RAPIDPRO_TOKEN": "abc123",
+            "PARLEY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES": "true", "PARLEY_OUTBOX_SEND_TIMEOUT_SECONDS": "5", "PARLEY_OUTBOX_CONCURRENCY": "2",
+            "PARLEY_OUTBOX_RETRY_BASE_MS": "500", "PARLEY_OUTBOX_RETRY_CAP_SECONDS": "600", "PARLEY_OUTBOX_MAX_ATTEMPTS": "5",
+            "PARLEY_OUTBOX_MAX_AGE_HOURS": "24", "PARLEY_OUTBOX_POLL_MS": "200",
+        ]).outbound
+        #expect(config.rapidPro.server?.messagesURL == "https://rapidpro.example.org/api/v2/messages.json")
+        #expect(config.rapidPro.server?.token == "abc123" && config.webhooksAllowPrivateAddresses && config.sendTimeout == .seconds(5))
+        #expect(config.sender.concurrency == 2 && config.sender.retry.base == .milliseconds(500) && config.sender.retry.cap == .seconds(600))
+        #expect(config.sender.retry.maxAttempts == 5 && config.sender.retry.maxAge == .seconds(86_400) && config.sender.pollInterval == .milliseconds(200))
+
+        for (environment, named) in [
+            (["PARLEY_RAPIDPRO_URL": "https://rapidpro.example.org"], "PARLEY_RAPIDPRO_TOKEN"),
+            (["PARLEY_RAPIDPRO_TOKEN": "abc123"], "PARLEY_RAPIDPRO_URL"),
+            (["PARLEY_RAPIDPRO_URL": "rapidpro.example.org", "PARLEY_RAPIDPRO_TOKEN": "abc123"], "PARLEY_RAPIDPRO_URL"),
+            (["PARLEY_RAPIDPRO_URL": "https://rapidpro.example.org", "PARLEY_RAPIDPRO_TOKEN": "two words"], "PARLEY_RAPIDPRO_TOKEN"),
+        ] {
+            let error = #expect(throws: ConfigurationError.self) { try load(environment) }
+            #expect(error?.description.hasPrefix(named) == true, "\(error?.description ?? "")")
+            #expect(error?.description.contains("two words") != true, "a token is never echoed")
+        }
     }
 
     @Test func aPostgresURLIsAcceptedAndItsPasswordNeverEchoed() throws {

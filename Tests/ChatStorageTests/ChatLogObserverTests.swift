@@ -27,9 +27,7 @@ struct ChatLogObserverTests {
             }
             let key = ClientMessageKey(author: .visitor(visitor.id), clientMessageID: "m-1")
             let send: @Sendable (Chat) throws -> ChatChange = { chat in
-                try ChatTransitions.send("Hi", clientMessageID: "m-1", in: chat, by: Principal(
-                    session: SessionID("s1"), role: .visitor(visitor.id)
-                ), maxEvents: 100)
+                try ChatTransitions.send("Hi", clientMessageID: "m-1", in: chat, by: .visitor(visitor.id), maxEvents: 100)
             }
             guard case .applied(_, let sent) = try await log.update(chat.id, replaying: key, at: Self.now, send) else {
                 Issue.record("the first send was not applied")

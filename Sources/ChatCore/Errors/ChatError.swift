@@ -2,6 +2,8 @@
 /// wire format (the native API in one place, each vendor face in its own).
 public enum ChatError: Error, Equatable, Sendable {
     case departmentNotFound(DepartmentID)
+    /// No department has this name (nor, when it is a number, this id).
+    case departmentNotNamed(String)
     case agentNotFound(AgentID)
     case chatNotFound(ChatID)
     case visitorNotFound(VisitorID)
@@ -58,6 +60,14 @@ public enum ChatError: Error, Equatable, Sendable {
     /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
     case departmentClosed(message: String)
     case calendarNotFound(CalendarKey)
+    /// No channel contact is registered with this id (or its session was deleted).
+    case channelContactNotFound(String)
+    /// The visitor has no chat open to write in.
+    case noOpenChat(VisitorID)
+    case deadLetterNotFound(String)
+    case webhookNotFound(WebhookEndpointID)
+    /// A webhook URL whose host is (or resolves to) a loopback, private or link-local address.
+    case addressNotPublic(field: ChatField, host: String)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -70,6 +80,7 @@ extension ChatError: CustomStringConvertible {
     public func message(naming name: (ChatField) -> String) -> String {
         switch self {
         case .departmentNotFound(let id): "No department has the id \(id)."
+        case .departmentNotNamed(let name): "No department is named '\(name)'."
         case .agentNotFound(let id): "No agent has the id \(id)."
         case .chatNotFound(let id): "No chat has the id \(id)."
         case .visitorNotFound(let id): "No visitor has the id \(id)."
@@ -103,6 +114,12 @@ extension ChatError: CustomStringConvertible {
         case .banNotFound(let id): "No ban has the id \(id)."
         case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
         case .calendarNotFound(let key): "No business calendar is stored for \(key)."
+        case .channelContactNotFound(let id): "No contact is registered with the id \(id)."
+        case .noOpenChat(let id): "Visitor \(id) has no open chat."
+        case .deadLetterNotFound(let id): "No dead letter has the id \(id)."
+        case .webhookNotFound(let id): "No webhook endpoint has the id \(id)."
+        case .addressNotPublic(let field, let host):
+            "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         }
     }
 }

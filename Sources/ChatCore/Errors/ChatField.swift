@@ -58,4 +58,22 @@ public enum ChatField: Hashable, Sendable {
     case calendar
     /// A key of a business calendar, spelled as calendar files spell it (`days.workingDays[0].start_time`).
     case calendarEntry(String)
+    /// A channel contact's id in its flow engine.
+    case contactID
+    /// A channel contact's address on its channel (`facebook:123456`).
+    case contactURN
+    /// The flow engine's store id of a channel contact.
+    case contactMongoID
+    /// The department a channel contact is registered in, by name or id.
+    case department
+    /// The flow engine's results, passed on as the visitor's form answers.
+    case flowResults
+    /// The recent exchanges between a bot and the contact, shown to agents as context.
+    case recentConversation
+    /// The address a webhook endpoint is sent to.
+    case webhookURL
+    /// The event types a webhook endpoint is sent.
+    case webhookEvents
+    /// How many items a list holds at most.
+    case listLimit
 }

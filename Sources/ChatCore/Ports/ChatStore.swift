@@ -99,6 +99,6 @@ public protocol ChatStore: Sendable {
     func latestCursor() async throws -> EventCursor
 
     /// Open chats whose visitor was neither seen (see `VisitorStore.visitorSeen`) nor wrote in
-    /// the chat since `date`, and that started before it.
+    /// the chat since `date`, and that started before it; never a channel contact's.
     func chatsWithVisitorsGone(since date: Date) async throws -> [Chat]
 }

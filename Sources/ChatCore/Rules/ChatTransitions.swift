@@ -9,6 +9,18 @@ public enum ChatTransitions {
         [EventDraft(author: .system, body: .stateChanged(.queued)), EventDraft(author: .visitor(visitor), body: .message(message))]
     }
 
+    /// A channel contact's chat opens in the queue without a line of its own (the contact
+    /// asked the bot for a person); what it said to the bot before, if given, is a note for agents.
+    public static func openFromChannel(context: String?) -> [EventDraft] {
+        [EventDraft(author: .system, body: .stateChanged(.queued))] + (context.map { [EventDraft(author: .system, body: .note($0))] } ?? [])
+    }
+
+    /// The system ends an open chat (a channel closed the contact's session); an ended chat stays as it is.
+    public static func end(_ chat: Chat) -> ChatChange {
+        guard chat.state != .ended else { return ChatChange(events: []) }
+        return ChatChange(state: .ended, offer: .some(nil), events: [EventDraft(author: .system, body: .stateChanged(.ended))])
+    }
+
     /// An agent accepts a queued or transferring chat (offered to it or not) and serves it,
     /// within `capacity`; `load` counts its active chats and offers, this chat's own excluded.
     public static func join(_ chat: Chat, by agent: Agent, load: Int, capacity: Int) throws -> ChatChange {
@@ -31,14 +43,14 @@ public enum ChatTransitions {
 
     /// A line from the visitor or the serving agent, while the chat is open and has room.
     public static func send(
-        _ text: String, clientMessageID: String?, in chat: Chat, by principal: Principal, maxEvents: Int
+        _ text: String, clientMessageID: String?, in chat: Chat, by author: EventAuthor, maxEvents: Int
     ) throws -> ChatChange {
         if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
-        if case .agent(let agent) = principal.role, chat.agentID != agent.id {
+        if case .agent(let agent) = author, chat.agentID != agent {
             throw ChatError.notChatAgent(chat.id)
         }
         try checkRoom(in: chat, maxEvents: maxEvents)
-        return ChatChange(events: [EventDraft(author: principal.author, body: .message(text), clientMessageID: clientMessageID)])
+        return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
     }
 
     /// A note from any agent who may see the chat, while it is open and has room.

@@ -6,11 +6,16 @@ import Foundation
 public struct BanService: Sendable {
     private let store: any BanStore & ChatStore
     private let limits: ChatLimits
+    /// Told of every ban, for webhooks.
+    private let outbox: OutboxService?
     private let now: @Sendable () -> Date
 
-    public init(store: any BanStore & ChatStore, limits: ChatLimits, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any BanStore & ChatStore, limits: ChatLimits, outbox: OutboxService? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.limits = limits
+        self.outbox = outbox
         self.now = now
     }
 
@@ -25,6 +30,7 @@ public struct BanService: Sendable {
         let createdBy: AgentID? = if case .principal(let principal) = caller { principal.agent?.id } else { nil }
         let ban = Ban(id: BanID(IdentifierGenerator.uuid()), target: target, reason: reason, createdBy: createdBy, createdAt: now())
         try await store.createBan(ban)
+        await outbox?.banned(ban)
         return ban
     }
 

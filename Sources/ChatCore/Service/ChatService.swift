@@ -143,7 +143,7 @@ public struct ChatService: Sendable {
         let author = principal.author
         let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
         let update = try await log.update(id, replaying: key, at: now()) { chat in
-            try ChatTransitions.send(text, clientMessageID: clientMessageID, in: chat, by: principal, maxEvents: limits.maxChatEvents)
+            try ChatTransitions.send(text, clientMessageID: clientMessageID, in: chat, by: author, maxEvents: limits.maxChatEvents)
         }
         let isReplay = if case .replayed = update { true } else { false }
         let event = try update.lastEvent()

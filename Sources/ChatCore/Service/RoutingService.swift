@@ -22,17 +22,20 @@ public struct RoutingService: Sendable {
     private let bus: any EventBus
     private let settings: RoutingSettings
     private let limits: ChatLimits
+    /// Told of every status change, for webhooks.
+    private let outbox: OutboxService?
     private let now: @Sendable () -> Date
 
     public init(
         store: any RoutingStore & DirectoryStore, log: ChatLog, bus: any EventBus, settings: RoutingSettings, limits: ChatLimits = ChatLimits(),
-        now: @escaping @Sendable () -> Date = Date.init
+        outbox: OutboxService? = nil, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.log = log
         self.bus = bus
         self.settings = settings
         self.limits = limits
+        self.outbox = outbox
         self.now = now
     }
 
@@ -63,6 +66,7 @@ public struct RoutingService: Sendable {
         }
         let agent = try await store.setAgentStatus(id, to: status)
         await bus.publish(.presence(PresenceNotice(agentID: id, status: status, at: now())))
+        await outbox?.agentStatusChanged(id, to: status)
         if status.availability != .online {
             try await withdrawOffers(to: id)
         }
@@ -126,6 +130,7 @@ public struct RoutingService: Sendable {
             if try await withdraw(offer, from: chat.id, because: .timedOut), settings.awayOnMissedOffer {
                 let agent = try await store.setAgentStatus(offer.agentID, to: .away)
                 await bus.publish(.presence(PresenceNotice(agentID: agent.id, status: .away, at: now())))
+                await outbox?.agentStatusChanged(agent.id, to: .away)
                 try await withdrawOffers(to: agent.id)
             }
             try await route(chat.departmentID)

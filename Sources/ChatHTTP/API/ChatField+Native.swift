@@ -31,6 +31,15 @@ extension ChatField {
         case .banReason: "reason"
         case .calendar: "calendar"
         case .calendarEntry(let key): key
+        case .contactID: "contact.uuid"
+        case .contactURN: "contact.urn"
+        case .contactMongoID: "contact.mongoid"
+        case .department: "department"
+        case .flowResults: "results"
+        case .recentConversation: "recent_conversation"
+        case .webhookURL: "url"
+        case .webhookEvents: "events"
+        case .listLimit: "limit"
         }
     }
 }

@@ -36,6 +36,11 @@ public struct AppConfig: Sendable {
     /// absolute links some faces return; without it, links use the request's `Host`.
     public var publicURL: String?
     public var calendars = CalendarSettings()
+    /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
+    /// nil turns the face off.
+    public var liveAgentsToken: String?
+    /// Channel deliveries (RapidPro) and webhooks.
+    public var outbound = OutboundSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

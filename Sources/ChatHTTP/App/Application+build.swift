@@ -25,6 +25,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     background += BackgroundJobs.all(
         services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
     )
+    background.append(OutboxRunner(services: services, settings: config.outbound, logger: logger))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)
@@ -79,6 +80,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     CalendarsController(hours: services.hours, limits: config.http).addRoutes(to: v1)
     RoutingController(routing: services.routing, hours: services.hours, limits: config.http).addRoutes(to: v1)
     BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
+    WebhooksController(webhooks: services.webhooks, limits: config.http).addRoutes(to: v1)
+    DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
@@ -86,6 +89,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,
         pageViews: RateLimiter(perMinute: config.http.pageViewsPerMinute)
     ).addRoutes(to: v1)
+    OfflineMessagesController(offline: services.offlineMessages, limits: config.http, leaves: chatStarts).addRoutes(to: v1)
     InvitationRulesController(visitors: services.visitors, limits: config.http).addRoutes(to: v1)
     VisitorPrivacyController(privacy: services.privacy).addRoutes(to: v1)
     SyncController(feed: services.feed, visitors: services.visitors, limits: config.http).addRoutes(to: v1)
@@ -118,6 +122,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         ),
         limits: config.http, logins: logins
     ).addRoutes(to: router)
+    LiveAgentsController(channels: services.channels, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

@@ -5,8 +5,9 @@ import Hummingbird
 extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
-        case .departmentNotFound, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound, .noChatWaiting, .banNotFound, .calendarNotFound: .notFound
-        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed: .unprocessableContent
+        case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
+        case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen, .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
@@ -18,7 +19,7 @@ extension ChatError {
 
     var code: String {
         switch self {
-        case .departmentNotFound: "department_not_found"
+        case .departmentNotFound, .departmentNotNamed: "department_not_found"
         case .agentNotFound: "agent_not_found"
         case .chatNotFound: "chat_not_found"
         case .visitorNotFound: "visitor_not_found"
@@ -51,6 +52,11 @@ extension ChatError {
         case .banNotFound: "ban_not_found"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .channelContactNotFound: "contact_not_found"
+        case .noOpenChat: "no_open_chat"
+        case .deadLetterNotFound: "dead_letter_not_found"
+        case .webhookNotFound: "webhook_not_found"
+        case .addressNotPublic: "address_not_public"
         }
     }
 
@@ -63,7 +69,7 @@ extension ChatError {
     /// The field a validation error names, for clients that highlight it.
     var field: ChatField? {
         switch self {
-        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _): field
+        case .invalidField(let field, _), .messageTooLong(let field, _), .messageTooLarge(let field, _), .addressNotPublic(let field, _): field
         default: nil
         }
     }

@@ -18,6 +18,10 @@ public struct ParleyServices: Sendable {
     public let feed: EventFeed
     public let captchas: CaptchaService
     public let bans: BanService
+    /// Messages visitors leave when nobody can chat.
+    public let offlineMessages: OfflineMessageService
+    /// Contacts of external channels (RapidPro) and their chats.
+    public let channels: ChannelService
     public let insights: VisitorInsights
     public let routing: RoutingService
     public let agentSessions: AgentSessionService
@@ -29,6 +33,15 @@ public struct ParleyServices: Sendable {
     public let calendars: FileBusinessCalendars
     /// Whether departments answer now, and the calendars behind them.
     public let hours: BusinessHoursService
+    /// Relays to channel contacts, webhook notifications that are not chat events, dead letters.
+    public let outbox: OutboxService
+    /// Plans the deliveries of committed chat events (run by the server as a service).
+    public let outboxFeeder: OutboxFeeder
+    public let webhooks: WebhookService
+    /// Which hosts webhooks may reach, checked at registration and again at each attempt.
+    public let webhookAddresses: WebhookAddressPolicy
+    /// The clock every service reads.
+    public let now: @Sendable () -> Date
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -66,17 +79,23 @@ public struct ParleyServices: Sendable {
             logger.warning("captcha verification is off (PARLEY_CAPTCHA=off): anyone can start chats by script")
         }
         let log = ChatLog(store: storage, bus: bus, observers: overrides.chatObservers)
-        let routing = RoutingService(store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, now: now)
+        let failures = LoggerFailureReporter(logger: logger)
+        let outbox = OutboxService(store: storage, failures: failures, now: now)
+        let routing = RoutingService(
+            store: storage, log: log, bus: bus, settings: config.routing, limits: config.limits, outbox: outbox, now: now
+        )
         let typing = TypingBoard()
         let feeds = FeedRegistry(limits: config.feeds)
-        let bans = BanService(store: storage, limits: config.limits, now: now)
+        let bans = BanService(store: storage, limits: config.limits, outbox: outbox, now: now)
         let captchas = CaptchaService(
             store: storage, drawing: overrides.captchaDrawing ?? SVGCaptchaDrawing(), policy: config.captcha, now: now
         )
         let insights = overrides.insights ?? InsightLoader.load(config.insight, logger: logger)
-        let failures = LoggerFailureReporter(logger: logger)
         let calendars = FileBusinessCalendars(directory: URL(fileURLWithPath: config.calendars.directory), logger: logger)
         let hours = BusinessHoursService(calendars: calendars, failures: failures, now: now)
+        let webhookAddresses = WebhookAddressPolicy(
+            allowsPrivateAddresses: config.outbound.webhooksAllowPrivateAddresses, resolver: SystemHostResolver()
+        )
         return ParleyServices(
             storage: storage,
             bus: bus,
@@ -97,13 +116,24 @@ public struct ParleyServices: Sendable {
             feed: EventFeed(store: storage, bus: bus, limits: config.limits, feeds: feeds, now: now),
             captchas: captchas,
             bans: bans,
+            offlineMessages: OfflineMessageService(
+                store: storage, captchas: captchas, bans: bans, outbox: outbox, limits: config.limits, now: now
+            ),
+            channels: ChannelService(
+                store: storage, log: log, routing: routing, bans: bans, outbox: outbox, hours: hours, limits: config.limits, now: now
+            ),
             insights: insights,
             routing: routing,
             agentSessions: AgentSessionService(store: storage, routing: routing, now: now),
             typing: typing,
             feeds: feeds,
             calendars: calendars,
-            hours: hours
+            hours: hours,
+            outbox: outbox,
+            outboxFeeder: OutboxFeeder(store: storage, now: now),
+            webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
+            webhookAddresses: webhookAddresses,
+            now: now
         )
     }
 }

@@ -106,6 +106,9 @@ enum PostgresMigrations {
         bans,
         visitorErasure,
         departmentCalendars,
+        channelContacts,
+        offlineMessages,
+        outbox,
     ]
 }
 

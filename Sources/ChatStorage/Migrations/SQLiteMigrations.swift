@@ -106,6 +106,9 @@ enum SQLiteMigrations {
         bans,
         visitorErasure,
         departmentCalendars,
+        channelContacts,
+        offlineMessages,
+        outbox,
     ]
 }
 

@@ -187,7 +187,8 @@ extension SQLStorage {
         let ms = date.millisecondsSince1970
         return try await backend.read { db in
             // Gone: neither seen (its visitor's presence) nor heard (a message of its visitor,
-            // or the chat's start) since `date`.
+            // or the chat's start) since `date`. A channel contact holds no connection to be
+            // seen by, so its chat never goes this way: its channel (or an agent) ends it.
             try await db.raw("""
                 SELECT chats.* FROM chats JOIN visitors v ON v.id = chats.visitor_id
                 WHERE chats.state IN ('queued', 'active', 'transferring')
@@ -196,6 +197,7 @@ extension SQLStorage {
                   AND NOT EXISTS (
                     SELECT 1 FROM chat_events e
                     WHERE e.chat_id = chats.id AND e.author_kind = 'visitor' AND e.created_at >= \(bind: ms))
+                  AND NOT EXISTS (SELECT 1 FROM channel_contacts cc WHERE cc.visitor_id = chats.visitor_id)
                 ORDER BY chats.created_at LIMIT 500
                 """).all().map(Rows.chat)
         }

@@ -26,6 +26,10 @@ extension SQLStorage {
                 """).all().map { SessionID(try $0.decode(column: "id", as: String.self)) }
             try await db.raw("DELETE FROM page_views WHERE visitor_id = \(bind: id.rawValue)").run()
             try await db.raw("DELETE FROM visits WHERE visitor_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM channel_contacts WHERE visitor_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM offline_messages WHERE visitor_id = \(bind: id.rawValue)").run()
+            // What was still to be sent about the visitor (or given up on) carries its words.
+            try await db.raw("DELETE FROM outbox WHERE visitor_id = \(bind: id.rawValue)").run()
             switch chats {
             case .anonymise: try await Self.anonymise(id, at: date, in: db)
             case .delete: try await Self.delete(id, in: db)

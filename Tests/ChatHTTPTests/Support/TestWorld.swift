@@ -55,8 +55,8 @@ struct TestWorld: Sendable {
             let app = buildApplication(config, services: services, logger: logger)
             try await app.test(mode) { [config] client in
                 let world = TestWorld(client: client, services: services, config: config, clock: clock)
-                // The typing follower listens from the start; later readers are counted from there.
-                try await waitUntil("the typing follower") { world.listenerCount >= 1 }
+                // The typing follower and the outbox's feeder listen from the start; later readers are counted from there.
+                try await waitUntil("the typing follower and the outbox feeder") { world.listenerCount >= 2 }
                 try await test(world)
             }
         }
