@@ -99,6 +99,7 @@ let package = Package(
                 "ChatCore",
                 "ChatStorage",
                 "ChatHTTP",
+                "BusinessHours",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import BusinessHours
 import ChatCore
 import ChatHTTP
 import Foundation
@@ -45,6 +46,16 @@ extension ConfigLoader {
         }
         if let milliseconds = try integer("PARLEY_OUTBOX_POLL_MS", in: 10...60_000) {
             config.outbound.sender.pollInterval = .milliseconds(milliseconds)
+        }
+    }
+
+    /// The projects' own RapidPro installations, from their folders in the calendars directory.
+    func loadProjectRapidPro(into config: inout AppConfig) throws {
+        do {
+            config.outbound.rapidPro.projects = try ProjectRapidProFiles.read(directory: config.calendars.directory)
+                .mapValues { .init(baseURL: $0.url, token: $0.token) }
+        } catch {
+            throw ConfigurationError(description: "\(error)")
         }
     }
 }

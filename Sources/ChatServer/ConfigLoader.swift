@@ -62,6 +62,7 @@ struct ConfigLoader {
         try loadPrivacy(into: &config)
         try loadOutbound(into: &config)
         try loadCalendars(into: &config, dataDirectory: dataDirectory)
+        try loadProjectRapidPro(into: &config)
         return config
     }
 

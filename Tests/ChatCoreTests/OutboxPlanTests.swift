@@ -32,14 +32,14 @@ struct OutboxPlanTests {
 
     @Test func onlyAnAgentsLinesInAChannelChatGoToTheChannel() {
         let endpoints: [WebhookEndpoint] = []
-        let agentLine = OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, contact: Self.contact, endpoints: endpoints)
+        let agentLine = OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, recipient: ChannelRecipient(contact: Self.contact, project: nil), endpoints: endpoints)
         #expect(agentLine.map(\.payload) == [#"{"contact":"contact-1","text":"Hi"}"#])
         #expect(agentLine.map(\.lane) == ["channel:contact-1"] && agentLine.first?.destination == .channel(project: nil))
         for (body, author) in [(EventBody.note("psst"), EventAuthor.agent(AgentID("a1"))), (.message("Hello"), .visitor(VisitorID("v1"))),
                                (.stateChanged(.ended), .system), (.notice(.visitorLeft), .system)] {
-            #expect(OutboxPlan.deliveries(for: Self.event(body, by: author), in: Self.chat, contact: Self.contact, endpoints: endpoints).isEmpty)
+            #expect(OutboxPlan.deliveries(for: Self.event(body, by: author), in: Self.chat, recipient: ChannelRecipient(contact: Self.contact, project: nil), endpoints: endpoints).isEmpty)
         }
-        #expect(OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, contact: nil, endpoints: endpoints).isEmpty,
+        #expect(OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, recipient: nil, endpoints: endpoints).isEmpty,
                 "a chat whose visitor is no channel contact sends nothing to the channel")
     }
 
@@ -52,15 +52,15 @@ struct OutboxPlanTests {
         var off = all
         off.id = WebhookEndpointID("off")
         off.isEnabled = false
-        let opening = OutboxPlan.deliveries(for: Self.event(.stateChanged(.queued), by: .system, id: 0), in: Self.chat, contact: nil, endpoints: [all, ends, off])
+        let opening = OutboxPlan.deliveries(for: Self.event(.stateChanged(.queued), by: .system, id: 0), in: Self.chat, recipient: nil, endpoints: [all, ends, off])
         #expect(opening.map(\.summary) == ["chat.started", "chat.queued"])
         #expect(Set(opening.map(\.lane)) == ["webhook:all:c1"])
-        let ended = OutboxPlan.deliveries(for: Self.event(.stateChanged(.ended), by: .system), in: Self.chat, contact: nil, endpoints: [all, ends, off])
+        let ended = OutboxPlan.deliveries(for: Self.event(.stateChanged(.ended), by: .system), in: Self.chat, recipient: nil, endpoints: [all, ends, off])
         #expect(ended.map(\.destination) == [.webhook(WebhookEndpointID("all")), .webhook(WebhookEndpointID("ends"))])
-        let note = OutboxPlan.deliveries(for: Self.event(.note("psst"), by: .agent(AgentID("a1"))), in: Self.chat, contact: nil, endpoints: [all])
+        let note = OutboxPlan.deliveries(for: Self.event(.note("psst"), by: .agent(AgentID("a1"))), in: Self.chat, recipient: nil, endpoints: [all])
         #expect(note.isEmpty, "notes stay among agents")
 
-        let line = try #require(OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, contact: nil, endpoints: [all]).first)
+        let line = try #require(OutboxPlan.deliveries(for: Self.event(.message("Hi"), by: .agent(AgentID("a1"))), in: Self.chat, recipient: nil, endpoints: [all]).first)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(line.payload.utf8)) as? [String: Any])
         #expect(body["type"] as? String == "message.created")
         #expect(body["timestamp"] as? String == "2023-11-14T22:13:20.000Z")

@@ -7,12 +7,12 @@ public struct OutboxFeeder: Sendable {
     /// The feeder's name among the log's consumers.
     public static let consumer = "outbox"
 
-    private let store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore
+    private let store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore & DirectoryStore
     private let batchSize: Int
     private let now: @Sendable () -> Date
 
     public init(
-        store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore, batchSize: Int = 200,
+        store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore & DirectoryStore, batchSize: Int = 200,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
@@ -27,15 +27,15 @@ public struct OutboxFeeder: Sendable {
         let events = try await store.events(after: position, in: .everything, limit: batchSize)
         guard let last = events.last else { return 0 }
         let endpoints = try await store.webhookEndpoints().filter(\.isEnabled)
-        var chats: [ChatID: (Chat, ChannelContact?)?] = [:]
+        var chats: [ChatID: (Chat, ChannelRecipient?)?] = [:]
         var drafts: [DeliveryDraft] = []
         for event in events {
             if chats[event.chatID] == nil {
                 chats[event.chatID] = .some(try await load(event.chatID))
             }
             // A chat erased since its event was committed is not told about.
-            guard let (chat, contact) = chats[event.chatID] ?? nil else { continue }
-            drafts += OutboxPlan.deliveries(for: event, in: chat, contact: contact, endpoints: endpoints)
+            guard let (chat, recipient) = chats[event.chatID] ?? nil else { continue }
+            drafts += OutboxPlan.deliveries(for: event, in: chat, recipient: recipient, endpoints: endpoints)
         }
         // Another instance that planned the same events first wins; this one reads on from there.
         _ = try await store.enqueue(drafts, advancing: Self.consumer, from: position, to: last.cursor, at: now())
@@ -68,8 +68,12 @@ public struct OutboxFeeder: Sendable {
         }
     }
 
-    private func load(_ id: ChatID) async throws -> (Chat, ChannelContact?)? {
+    /// The chat, and for a channel chat its contact and the project whose RapidPro it goes
+    /// through (its department's calendar's project).
+    private func load(_ id: ChatID) async throws -> (Chat, ChannelRecipient?)? {
         guard let chat = try await store.chat(id) else { return nil }
-        return (chat, try await store.channelContact(of: chat.visitorID))
+        guard let contact = try await store.channelContact(of: chat.visitorID) else { return (chat, nil) }
+        let project = try await store.department(chat.departmentID)?.calendar?.project
+        return (chat, ChannelRecipient(contact: contact, project: project))
     }
 }

@@ -8,11 +8,11 @@ import Foundation
 /// the event's type gets it, in a lane of its own per chat.
 public enum OutboxPlan {
     public static func deliveries(
-        for event: ChatEvent, in chat: Chat, contact: ChannelContact?, endpoints: [WebhookEndpoint]
+        for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint]
     ) -> [DeliveryDraft] {
         var drafts: [DeliveryDraft] = []
-        if let contact, case .message(let text) = event.body, case .agent = event.author {
-            drafts += channelTexts(ChannelText.chunks(text), to: contact, project: nil)
+        if let recipient, case .message(let text) = event.body, case .agent = event.author {
+            drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
         }
         for webhookEvent in webhookEvents(for: event, in: chat) {
             let body = webhookEvent.body()
@@ -105,5 +105,17 @@ struct RapidProMessage: Encodable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Who a channel chat's lines go to: the contact, through its project's RapidPro (the
+/// server's when the project has none of its own, or the chat's department follows no calendar).
+public struct ChannelRecipient: Sendable, Equatable {
+    public var contact: ChannelContact
+    public var project: String?
+
+    public init(contact: ChannelContact, project: String?) {
+        self.contact = contact
+        self.project = project
     }
 }

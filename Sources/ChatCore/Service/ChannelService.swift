@@ -87,7 +87,12 @@ public struct ChannelService: Sendable {
         let texts = try texts.map { try Validate.message($0, field: .messageText, limits: limits) }
         let contact = try await contact(contactID)
         guard !texts.isEmpty else { return }
-        try await outbox.relay(texts: texts, to: contact)
+        // Through the RapidPro of the project its chat's department follows, as agents' lines go.
+        var project: String?
+        if let chat = try await store.currentChat(of: contact.visitorID) {
+            project = try await store.department(chat.departmentID)?.calendar?.project
+        }
+        try await outbox.relay(texts: texts, to: contact, project: project)
     }
 
     /// Tells the contact's agents, in a note, that someone outside Parley took the chat.

@@ -53,4 +53,38 @@ struct LiveAgentsConversationTests {
             }
         }
     }
+
+    /// A department following a project's calendar sends through the project's own RapidPro.
+    @Test(arguments: TestBackend.available)
+    func aProjectsChatsGoThroughItsOwnRapidPro(_ backend: TestBackend) async throws {
+        try await StandInReceiver.run { server in
+            try await StandInReceiver.run { project in
+                try await TestWorld.run(backend, configure: { config in
+                    TestWorld.fastOutbound(&config)
+                    config.liveAgentsToken = TestWorld.liveAgentsToken
+                    config.outbound.rapidPro.server = .init(baseURL: server.url, token: "server-token")
+                    config.outbound.rapidPro.projects = ["hiv": .init(baseURL: project.url, token: "hiv-token")]
+                }) { world in
+                    let admin = try await world.adminToken()
+                    #expect(try await world.putCalendar("hiv/gt", BusinessHoursAPITests.open, token: admin).status == .created)
+                    _ = try await world.expect(
+                        .created, Wire.Department.self, .post, "/v1/departments", token: admin, json: ["name": "GTM_HIV", "calendar": "hiv/gt"]
+                    )
+                    try await world.liveAgents(.post, "registerClient", TestWorld.registration(uuid: "c-hiv", department: "GTM_HIV"))
+                    let chat = try #require(try await world.expect(.ok, Wire.List<Wire.Chat>.self, .get, "/v1/chats", token: admin).items.first)
+                    _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat.id)/join", token: admin)
+                    _ = try await world.send("Hola", to: chat.id, token: admin)
+                    try world.expectEnvelope(
+                        try await world.liveAgents(
+                            .post, "sendMessageToClient", #"{"type": "Message", "visitor": {"token": "c-hiv"}, "messages": [{"msg": "Adiós"}]}"#
+                        ),
+                        .ok
+                    )
+                    try await world.waitForDeliveries("both lines at the project's RapidPro") { project.accepted.count >= 2 }
+                    #expect(project.accepted.allSatisfy { $0.headers["authorization"] == "Token hiv-token" })
+                    #expect(server.received.isEmpty)
+                }
+            }
+        }
+    }
 }
