@@ -2,7 +2,7 @@ import Testing
 
 @testable import CaptchaImage
 
-@Suite("Captcha answers and their font", .timeLimit(.minutes(1)))
+@Suite("Captcha answers and their font", .timeLimit(.minutes(3)))
 struct CaptchaAnswerTests {
     @Test(arguments: [0, 1, 5, 8]) func anAnswerHasTheAskedLengthInAlphabetCharacters(length: Int) {
         var generator = SplitMix64(seed: UInt64(length))

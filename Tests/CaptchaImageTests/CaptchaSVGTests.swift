@@ -6,7 +6,7 @@ import Testing
 import FoundationXML
 #endif
 
-@Suite("Captcha images", .timeLimit(.minutes(1)))
+@Suite("Captcha images", .timeLimit(.minutes(3)))
 struct CaptchaSVGTests {
     /// An answer and its image, both drawn from one seeded generator.
     static func sample(seed: UInt64, length: Int = 5) -> (answer: String, svg: String) {

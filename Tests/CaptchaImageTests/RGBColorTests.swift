@@ -3,7 +3,7 @@ import Testing
 
 @testable import CaptchaImage
 
-@Suite("Captcha colours", .timeLimit(.minutes(1)))
+@Suite("Captcha colours", .timeLimit(.minutes(3)))
 struct RGBColorTests {
     @Test func hslPrimariesComeOutAsRGBPrimaries() {
         #expect(RGBColor(hue: 0, saturation: 1, lightness: 0.5).svgValue == "rgb(255,0,0)")

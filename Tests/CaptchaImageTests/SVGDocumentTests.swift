@@ -2,7 +2,7 @@ import Testing
 
 @testable import CaptchaImage
 
-@Suite("Captcha SVG numbers", .timeLimit(.minutes(1)))
+@Suite("Captcha SVG numbers", .timeLimit(.minutes(3)))
 struct SVGDocumentTests {
     @Test func numbersKeepOneDecimalAtMost() {
         #expect(SVGDocument.number(12.34) == "12.3")

@@ -2,7 +2,7 @@ import ChatCore
 import Foundation
 import Testing
 
-@Suite("Chat transitions", .timeLimit(.minutes(1)))
+@Suite("Chat transitions", .timeLimit(.minutes(3)))
 struct ChatTransitionsTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
     static let sales = DepartmentID(1)

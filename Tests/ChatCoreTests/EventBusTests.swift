@@ -2,7 +2,7 @@ import ChatCore
 import Foundation
 import Testing
 
-@Suite("In-process event bus", .timeLimit(.minutes(1)))
+@Suite("In-process event bus", .timeLimit(.minutes(3)))
 struct EventBusTests {
     static let sales = ChatAddress(chatID: ChatID("c1"), departmentID: DepartmentID(1), agentID: nil)
     static let support = ChatAddress(chatID: ChatID("c2"), departmentID: DepartmentID(2), agentID: AgentID("a9"), visitorID: VisitorID("v2"))

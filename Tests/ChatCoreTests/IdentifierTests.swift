@@ -1,7 +1,7 @@
 import ChatCore
 import Testing
 
-@Suite("Identifiers", .timeLimit(.minutes(1)))
+@Suite("Identifiers", .timeLimit(.minutes(3)))
 struct IdentifierTests {
     @Test func shortIDsAreTwelveHexDigitsAndDistinct() {
         let ids = (0..<1000).map { _ in IdentifierGenerator.shortHex() }

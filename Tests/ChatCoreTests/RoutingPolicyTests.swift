@@ -2,7 +2,7 @@ import ChatCore
 import Foundation
 import Testing
 
-@Suite("Routing policy", .timeLimit(.minutes(1)))
+@Suite("Routing policy", .timeLimit(.minutes(3)))
 struct RoutingPolicyTests {
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 

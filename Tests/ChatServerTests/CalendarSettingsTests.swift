@@ -7,7 +7,7 @@ import Testing
 
 @testable import ChatServer
 
-@Suite("Business calendars: settings and the command line", .timeLimit(.minutes(1)))
+@Suite("Business calendars: settings and the command line", .timeLimit(.minutes(3)))
 struct CalendarSettingsTests {
     static let base = ["PARLEY_JWT_SECRET": ConfigLoaderTests.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
 

@@ -5,7 +5,7 @@ import Testing
 
 @testable import ChatServer
 
-@Suite("Configuration from the environment", .timeLimit(.minutes(1)))
+@Suite("Configuration from the environment", .timeLimit(.minutes(3)))
 struct ConfigLoaderTests {
     static func scratchDirectory() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("parley-config-\(UUID().uuidString)").path

@@ -5,7 +5,7 @@ import Testing
 @testable import ChatServer
 
 /// A project's folder beside its calendars may name the project's own RapidPro.
-@Suite("Channels: a project's own RapidPro", .timeLimit(.minutes(1)))
+@Suite("Channels: a project's own RapidPro", .timeLimit(.minutes(3)))
 struct ProjectRapidProSettingsTests {
     static func load(calendars directory: String) throws -> AppConfig {
         try CalendarSettingsTests.load(["PARLEY_CALENDARS_DIR": directory, "PARLEY_RAPIDPRO_URL": "https://rp.example.org", "PARLEY_RAPIDPRO_TOKEN": "server-token"])

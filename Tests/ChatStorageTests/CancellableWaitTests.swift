@@ -6,7 +6,7 @@ import Testing
 
 /// The bus's sender awaits PostgreSQL's answers in a way its shutdown can end: an answer that
 /// never comes (a connection closed under a query) no longer holds the server's shutdown.
-@Suite("Waits a shutdown can end", .timeLimit(.minutes(1)))
+@Suite("Waits a shutdown can end", .timeLimit(.minutes(3)))
 struct CancellableWaitTests {
     @Test func aCancelledWaitEndsThoughItsFutureNeverCompletes() async throws {
         let promise = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Void.self)

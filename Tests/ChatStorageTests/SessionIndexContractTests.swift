@@ -5,7 +5,7 @@ import Testing
 @testable import ChatStorage
 
 /// Revoking an agent's sessions (a password change) finds them by index on both databases.
-@Suite("Session indexes", .timeLimit(.minutes(1)))
+@Suite("Session indexes", .timeLimit(.minutes(3)))
 struct SessionIndexContractTests {
     @Test(arguments: TestBackend.available)
     func sessionsAreIndexedByAgent(_ backend: TestBackend) async throws {

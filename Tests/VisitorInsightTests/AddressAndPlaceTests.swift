@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import VisitorInsight
 
-@Suite("Reading address text", .timeLimit(.minutes(1)))
+@Suite("Reading address text", .timeLimit(.minutes(3)))
 struct AddressTextTests {
     static let mapped = IPAddressText.mappedIPv4Prefix
 
@@ -49,7 +49,7 @@ struct AddressTextTests {
     }
 }
 
-@Suite("Describing countries", .timeLimit(.minutes(1)))
+@Suite("Describing countries", .timeLimit(.minutes(3)))
 struct PlaceCatalogTests {
     static let catalog = PlaceCatalog()
 

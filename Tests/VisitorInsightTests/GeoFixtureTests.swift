@@ -4,7 +4,7 @@ import Testing
 @testable import VisitorInsight
 
 /// Range boundaries, unknown codes and file errors, on the small files in Fixtures/.
-@Suite("Locating addresses in fixture ranges", .timeLimit(.minutes(1)))
+@Suite("Locating addresses in fixture ranges", .timeLimit(.minutes(3)))
 struct GeoFixtureTests {
     static func locator() throws -> OfflineGeoLocator {
         try OfflineGeoLocator(ipv4At: Fixture.path("geoip"), ipv6At: Fixture.path("geoip6"))

@@ -8,7 +8,8 @@ import Testing
 struct ConnectionDeadlineTests {
     @Test(arguments: TestBackend.available)
     func halfARequestIsClosedAtTheIdleDeadlineWithoutAnAnswer(_ backend: TestBackend) async throws {
-        try await TestWorld.run(backend, .ahc(.http), configure: { $0.http.idleTimeout = .seconds(1) }) { world in
+        // A deadline long enough that a loaded machine still sends each half before it passes.
+        try await TestWorld.run(backend, .ahc(.http), configure: { $0.http.idleTimeout = .seconds(3) }) { world in
             let port = try #require(world.client.port)
             let silent = try await RawConnection.connect(port: port)
             let half = try await RawConnection.connect(port: port)
@@ -42,7 +43,8 @@ struct ConnectionDeadlineTests {
 
     @Test(arguments: TestBackend.available)
     func aLongPollAndAnOpenWebSocketOutlastTheIdleDeadline(_ backend: TestBackend) async throws {
-        try await TestWorld.run(backend, .ahc(.http), configure: { $0.http.idleTimeout = .seconds(1) }) { world in
+        // A deadline long enough that a loaded machine still sends each half before it passes.
+        try await TestWorld.run(backend, .ahc(.http), configure: { $0.http.idleTimeout = .seconds(3) }) { world in
             let admin = try await world.adminToken()
             let sales = try await world.createDepartment("Sales", admin: admin)
             let started = try await world.startChat(department: sales.id)
