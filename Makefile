@@ -10,9 +10,13 @@ run:
 	scripts/install-data.sh
 	swift run parley
 
+# The crash test runs the built `parley` as a child process (Foundation's Process) and kills it;
+# it runs in a test process of its own, so that nothing the child machinery leaves behind can
+# reach the other tests.
 test:
 	scripts/install-data.sh
-	swift test
+	swift test --skip OutboxCrashTests
+	swift test --skip-build --filter OutboxCrashTests
 
 # The same suite, with the storage contract and app tests also run on a throw-away PostgreSQL.
 test-postgres:
