@@ -32,6 +32,9 @@ struct TestWorld: Sendable {
         config.captcha.isRequired = false
         config.databasePoolSize = ScratchDatabase.poolSize
         config.calendars.directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-calendars-\(UUID().uuidString)").path
+        // Calendars are read at start and written through the API; the test of hand-edited files
+        // sets its own reload interval.
+        config.calendars.reloadInterval = .seconds(3600)
         return config
     }
 
