@@ -2,9 +2,10 @@ import Foundation
 
 /// The contacts of external channels and the visitors they are.
 public protocol ChannelContactStore: Sendable {
-    /// Registers a contact: the first time, stores `visitor` and links the contact to it, in one
-    /// transaction; after that, keeps the visitor it already is, updating its name (when given)
-    /// and the contact's `urn` and `mongoID`. Answers the contact as stored.
+    /// Registers a contact (whose `visitorID` names `visitor`): the first time, stores `visitor`
+    /// and the contact in one transaction; after that, the contact keeps the visitor it already
+    /// is, whose name (when given) and the contact's `urn` and `mongoID` are updated, and
+    /// `visitor` is not stored. Answers the contact as stored.
     func registerChannelContact(_ contact: ChannelContact, as visitor: Visitor) async throws -> ChannelContact
 
     func channelContact(uuid: String) async throws -> ChannelContact?

@@ -53,9 +53,11 @@ public struct ChannelService: Sendable {
         }
         if reusable == nil { try hours.requireOpen(department) }
         let date = now()
+        let newVisitor = Visitor(
+            id: VisitorID(IdentifierGenerator.shortHex()), name: name ?? "", email: "", profile: VisitorProfile(), createdAt: date
+        )
         let contact = try await store.registerChannelContact(
-            ChannelContact(uuid: contactID, visitorID: VisitorID(""), urn: urn, mongoID: mongoID, registeredAt: date),
-            as: Visitor(id: VisitorID(IdentifierGenerator.shortHex()), name: name ?? "", email: "", profile: VisitorProfile(), createdAt: date)
+            ChannelContact(uuid: contactID, visitorID: newVisitor.id, urn: urn, mongoID: mongoID, registeredAt: date), as: newVisitor
         )
         if let open = try await openChat(of: contact.visitorID) {
             return ChannelRegistered(contact: contact, chat: open, isNewChat: false)
