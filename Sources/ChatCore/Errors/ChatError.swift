@@ -68,6 +68,9 @@ public enum ChatError: Error, Equatable, Sendable {
     /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
     case departmentClosed(message: String)
     case calendarNotFound(CalendarKey)
+    case cannedResponseNotFound(String)
+    /// Another canned response of the same department (or another global one) has this shortcut.
+    case shortcutTaken(String)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -120,6 +123,8 @@ extension ChatError: CustomStringConvertible {
             "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
         case .calendarNotFound(let key): "No business calendar is stored for \(key)."
+        case .cannedResponseNotFound(let id): "No canned response has the id \(id)."
+        case .shortcutTaken(let shortcut): "Another canned response of the same department already has the shortcut '\(shortcut)'."
         }
     }
 }

@@ -76,4 +76,20 @@ public enum ChatField: Hashable, Sendable {
     case calendar
     /// A key of a business calendar, spelled as calendar files spell it (`days.workingDays[0].start_time`).
     case calendarEntry(String)
+    /// A canned response's shortcut (`/refund`, typed without the slash).
+    case shortcut
+    /// A canned response's title.
+    case cannedTitle
+    /// A canned response's text.
+    case cannedText
+    /// The department something belongs to, by id.
+    case departmentID
+    /// The pre-chat form's field definitions, as a whole.
+    case prechatFields
+    /// One part (`key`, `label`, `type`, `options`...) of the pre-chat field definition at `index`.
+    case prechatField(index: Int, part: String)
+    /// The visitor's answer to the pre-chat form field with this key.
+    case prechatAnswer(key: String)
+    /// The text searched for in past chats.
+    case searchText
 }

@@ -23,14 +23,16 @@ public struct ChatService: Sendable {
     private let failures: any FailureReporter
     private let throttle: ChatThrottle
     private let hours: BusinessHoursService
+    private let prechat: PrechatFormService
     private let now: @Sendable () -> Date
 
     public init(
         store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
-        limits: ChatLimits, bans: BanService, hours: BusinessHoursService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
-        now: @escaping @Sendable () -> Date = Date.init
+        limits: ChatLimits, bans: BanService, hours: BusinessHoursService, prechat: PrechatFormService, typing: TypingBoard = TypingBoard(),
+        failures: any FailureReporter, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.hours = hours
+        self.prechat = prechat
         self.typing = typing
         self.failures = failures
         self.store = store
@@ -53,6 +55,7 @@ public struct ChatService: Sendable {
     /// session) is stored in one transaction; routing comes after the commit and never fails the
     /// request (the routing sweeper retries it). A banned visitor or address is refused first;
     /// a department its business calendar says is closed refuses before the captcha is used up.
+    /// Answers given through Parley's pre-chat form must meet the department's defined fields.
     public func startChat(_ request: StartChatRequest, captcha: CaptchaAnswer?, as visitor: Principal? = nil) async throws -> StartedChat {
         let known = visitor?.visitorID
         if visitor != nil, known == nil { throw ChatError.forbidden(reason: "Only visitors start chats.") }
@@ -67,6 +70,9 @@ public struct ChatService: Sendable {
         }
         guard let department = try await store.department(request.departmentID) else {
             throw ChatError.departmentNotFound(request.departmentID)
+        }
+        if request.answersPrechatForm {
+            try await prechat.check(formFields ?? [], department: department.id)
         }
         try hours.requireOpen(department)
         try await captchas.verify(captcha)

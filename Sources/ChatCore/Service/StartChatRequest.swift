@@ -9,17 +9,21 @@ public struct StartChatRequest: Sendable {
     public var message: String
     /// The pre-chat form's other answers (phone, company, any extra field).
     public var formFields: [CustomVariable]?
+    /// Whether the visitor came through Parley's own pre-chat form, whose defined fields its
+    /// answers must then meet. Vendor faces ask their own questions and are not held to it.
+    public var answersPrechatForm: Bool
     public var profile: VisitorProfile
 
     public init(
         departmentID: DepartmentID, name: String?, email: String?, message: String, formFields: [CustomVariable]? = nil,
-        profile: VisitorProfile = .init()
+        answersPrechatForm: Bool = false, profile: VisitorProfile = .init()
     ) {
         self.departmentID = departmentID
         self.name = name
         self.email = email
         self.message = message
         self.formFields = formFields
+        self.answersPrechatForm = answersPrechatForm
         self.profile = profile
     }
 }

@@ -16,7 +16,7 @@ enum Validate {
 
     /// A pragmatic email check: one "@", a non-empty local part, a dotted domain, no spaces
     /// or controls.
-    static func email(_ value: String, limits: ChatLimits) throws -> String {
+    static func email(_ value: String, field: ChatField = .email, limits: ChatLimits) throws -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         let valid = trimmed.fits(characters: limits.maxEmailLength, bytes: limits.maxEmailBytes)
@@ -28,7 +28,7 @@ enum Validate {
             && !trimmed.unicodeScalars.contains(where: \.isForbiddenInLabel)
         guard valid else {
             throw ChatError.invalidField(
-                field: .email, reason: "must be a valid email address of at most \(limits.maxEmailBytes) bytes"
+                field: field, reason: "must be a valid email address of at most \(limits.maxEmailBytes) bytes"
             )
         }
         return trimmed

@@ -40,6 +40,14 @@ extension ChatField {
         case .listLimit: "limit"
         case .calendar: "calendar"
         case .calendarEntry(let key): key
+        case .shortcut: "shortcut"
+        case .cannedTitle: "title"
+        case .cannedText: "text"
+        case .departmentID: "departmentId"
+        case .prechatFields: "items"
+        case .prechatField(let index, let part): "items[\(index)].\(part)"
+        case .prechatAnswer(let key): "fields.\(key)"
+        case .searchText: "q"
         }
     }
 }

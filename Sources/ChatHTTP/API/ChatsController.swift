@@ -5,6 +5,7 @@ import Hummingbird
 /// read history and close.
 struct ChatsController {
     let chats: ChatService
+    let search: ChatSearchService
     let routing: RoutingService
     let insights: VisitorInsights
     let limits: HTTPLimits
@@ -81,7 +82,7 @@ struct ChatsController {
         let body = try await request.decodeJSON(StartRequest.self, limit: limits.maxBodyBytes)
         let started = try await chats.startChat(StartChatRequest(
             departmentID: DepartmentID(body.departmentId), name: body.name, email: body.email, message: body.message,
-            formFields: body.fields?.map(\.variable),
+            formFields: body.fields?.map(\.variable), answersPrechatForm: true,
             profile: VisitorProfile(
                 userAgent: request.headers[.userAgent], ipAddress: context.clientAddress,
                 language: request.headers[.acceptLanguage], sourceURL: body.sourceUrl
@@ -93,7 +94,9 @@ struct ChatsController {
         ).created
     }
 
-    @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<ChatResponse> {
+    /// With `q` (text searched) or `visitorId`, past chats newest first, paged by `before` (a
+    /// chat number) and each with its `match`; otherwise the chats to work on, oldest first.
+    @Sendable func list(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<ChatMatchResponse> {
         let principal = try context.requirePrincipal()
         let query = request.uri.queryParameters
         let states = try query.getAll("state").flatMap { $0.split(separator: ",") }.map { name in
@@ -104,8 +107,17 @@ struct ChatsController {
         }
         let department = try request.queryInteger("departmentId").map { DepartmentID(Int64($0)) }
         let limit = try request.queryInteger("limit") ?? 100
-        let found = try await chats.chats(states: states, departmentID: department, limit: limit, for: principal)
-        return ListResponse(items: found.map { ChatResponse($0) })
+        let text = query["q"].map(String.init)
+        let visitor = query["visitorId"].map { VisitorID(String($0)) }
+        guard text != nil || visitor != nil else {
+            let found = try await chats.chats(states: states, departmentID: department, limit: limit, for: principal)
+            return ListResponse(items: found.map { ChatMatchResponse(ChatMatch(chat: $0, excerpt: nil)) })
+        }
+        let found = try await search.search(
+            text: text, visitorID: visitor, departmentID: department, states: states,
+            before: try request.queryInteger("before").map { Int64($0) }, limit: limit, for: principal
+        )
+        return ListResponse(items: found.map(ChatMatchResponse.init))
     }
 
     @Sendable func get(_ request: Request, context: ParleyRequestContext) async throws -> ChatResponse {

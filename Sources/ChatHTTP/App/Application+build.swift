@@ -82,7 +82,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     BansController(bans: services.bans, limits: config.http).addRoutes(to: v1)
     WebhooksController(webhooks: services.webhooks, limits: config.http).addRoutes(to: v1)
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
-    ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
+    ChatsController(chats: services.chats, search: services.search, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     VisitorsController(
@@ -91,6 +91,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     ).addRoutes(to: v1)
     OfflineMessagesController(offline: services.offlineMessages, limits: config.http, leaves: chatStarts).addRoutes(to: v1)
     InvitationRulesController(visitors: services.visitors, limits: config.http).addRoutes(to: v1)
+    CannedResponsesController(responses: services.cannedResponses, limits: config.http).addRoutes(to: v1)
+    PrechatFieldsController(prechat: services.prechat, limits: config.http).addRoutes(to: v1)
     VisitorPrivacyController(privacy: services.privacy).addRoutes(to: v1)
     SyncController(feed: services.feed, visitors: services.visitors, limits: config.http).addRoutes(to: v1)
     EventSocketController(

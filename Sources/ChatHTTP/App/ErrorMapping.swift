@@ -6,10 +6,11 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
-             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound,
+             .cannedResponseNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
-             .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
+             .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
@@ -58,6 +59,8 @@ extension ChatError {
         case .addressNotPublic: "address_not_public"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .cannedResponseNotFound: "canned_response_not_found"
+        case .shortcutTaken: "shortcut_taken"
         }
     }
 

@@ -42,6 +42,11 @@ public struct ParleyServices: Sendable {
     public let calendars: FileBusinessCalendars
     /// Whether departments answer now, and the calendars behind them.
     public let hours: BusinessHoursService
+    public let cannedResponses: CannedResponseService
+    /// The widget's pre-chat form fields.
+    public let prechat: PrechatFormService
+    /// Finding past chats.
+    public let search: ChatSearchService
 
     /// Parts to use instead of the ones the configuration names.
     public struct Overrides: Sendable {
@@ -96,6 +101,7 @@ public struct ParleyServices: Sendable {
         )
         let calendars = FileBusinessCalendars(directory: URL(fileURLWithPath: config.calendars.directory), logger: logger)
         let hours = BusinessHoursService(calendars: calendars, failures: failures, now: now)
+        let prechat = PrechatFormService(store: storage, limits: config.limits)
         return ParleyServices(
             storage: storage,
             bus: bus,
@@ -104,8 +110,8 @@ public struct ParleyServices: Sendable {
                 store: storage, routing: routing, hasher: passwords, limits: config.limits, auth: auth, bus: bus, hours: hours, now: now
             ),
             chats: ChatService(
-                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, hours: hours, typing: typing,
-                failures: failures, now: now
+                store: storage, log: log, bus: bus, auth: auth, captchas: captchas, routing: routing, limits: config.limits, bans: bans, hours: hours, prechat: prechat,
+                typing: typing, failures: failures, now: now
             ),
             visitors: VisitorService(
                 store: storage, bus: bus, auth: auth, bans: bans, insights: insights, limits: config.limits, settings: config.visitors, now: now
@@ -133,7 +139,10 @@ public struct ParleyServices: Sendable {
             webhookAddresses: webhookAddresses,
             now: now,
             calendars: calendars,
-            hours: hours
+            hours: hours,
+            cannedResponses: CannedResponseService(store: storage, limits: config.limits, now: now),
+            prechat: prechat,
+            search: ChatSearchService(store: storage, limits: config.limits)
         )
     }
 }

@@ -5,6 +5,8 @@ import SQLKit
 struct Migration: Sendable {
     let version: Int
     let statements: [String]
+    /// Runs after the statements, in the same transaction: for data only Swift can compute.
+    var backfill: (@Sendable (any SQLDatabase) async throws -> Void)?
 }
 
 enum Migrator {
@@ -24,6 +26,7 @@ enum Migrator {
                 for statement in step.statements {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
+                try await step.backfill?(db)
                 let now = Int64(Date().timeIntervalSince1970 * 1000)
                 try await db.raw("INSERT INTO schema_migrations (version, applied_at) VALUES (\(bind: step.version), \(bind: now))").run()
             }

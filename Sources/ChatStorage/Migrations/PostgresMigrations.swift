@@ -109,6 +109,9 @@ enum PostgresMigrations {
         offlineMessages,
         outbox,
         departmentCalendars,
+        cannedResponses,
+        prechatFields,
+        chatSearch,
     ]
 }
 

@@ -109,6 +109,9 @@ enum SQLiteMigrations {
         offlineMessages,
         outbox,
         departmentCalendars,
+        cannedResponses,
+        prechatFields,
+        chatSearch,
     ]
 }
 

@@ -75,7 +75,10 @@ extension SQLStorage {
                 UPDATE visitors SET name = \(bind: name) WHERE id = \(bind: known.visitorID.rawValue) AND name <> \(bind: name)
                 RETURNING id
                 """).first() != nil
-            if renamed { try await touch(known.visitorID, in: db) }
+            if renamed {
+                try await refreshSearchText(of: known.visitorID, in: db)
+                try await touch(known.visitorID, in: db)
+            }
         }
         return stored
     }

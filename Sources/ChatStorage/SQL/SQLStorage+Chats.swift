@@ -55,6 +55,9 @@ extension SQLStorage {
                    form_fields = COALESCE(\(bind: update.formFields.map(Rows.json)), form_fields)
             WHERE id = \(bind: visitor.rawValue)
             """).run()
+        if update.name != nil || update.email != nil {
+            try await refreshSearchText(of: visitor, in: db)
+        }
     }
 
     public func updateChat(
@@ -255,11 +258,11 @@ extension SQLStorage {
             try await db.raw("""
                 INSERT INTO chat_events
                     (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, target_agent_id, target_department_id,
-                     client_message_id, created_at)
+                     client_message_id, created_at, search_text)
                 VALUES (\(bind: event.cursor.rawValue), \(bind: chat.id.rawValue), \(bind: event.id), \(bind: body.kind),
                         \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state), \(bind: body.target),
                         \(bind: body.targetDepartment),
-                        \(bind: draft.clientMessageID), \(bind: ms))
+                        \(bind: draft.clientMessageID), \(bind: ms), \(bind: eventSearchText(draft)))
                 """).run()
             events.append(event)
         }

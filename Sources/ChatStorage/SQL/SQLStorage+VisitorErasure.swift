@@ -62,7 +62,8 @@ extension SQLStorage {
             return
         }
         try await db.raw("""
-            UPDATE chat_events SET text = \(bind: ErasedVisitor.text), client_message_id = NULL
+            UPDATE chat_events SET text = \(bind: ErasedVisitor.text), client_message_id = NULL,
+                   search_text = \(bind: SearchText.fold(ErasedVisitor.text))
             WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
               AND author_kind = 'visitor' AND kind = 'message'
             """).run()
@@ -73,6 +74,7 @@ extension SQLStorage {
                    invited_by = NULL, erased_at = \(bind: date.millisecondsSince1970), departed_at = \(bind: date.millisecondsSince1970)
             WHERE id = \(bind: visitor.rawValue)
             """).run()
+        try await refreshSearchText(of: visitor, in: db)
         // Agents following the visitors see the tombstone replace the visitor.
         try await touch(visitor, in: db)
     }

@@ -140,11 +140,12 @@ extension SQLStorage {
         let created = visitor.createdAt.millisecondsSince1970
         try await db.raw("""
             INSERT INTO visitors (id, name, email, user_agent, ip_address, language, source_url, screen_resolution, time_zone,
-                                  custom_variables, form_fields, last_seen_at, created_at)
+                                  custom_variables, form_fields, last_seen_at, created_at, search_text)
             VALUES (\(bind: visitor.id.rawValue), \(bind: visitor.name), \(bind: visitor.email), \(bind: profile.userAgent),
                     \(bind: profile.ipAddress), \(bind: profile.language), \(bind: profile.sourceURL),
                     \(bind: profile.screenResolution), \(bind: profile.timeZone), \(bind: Rows.json(visitor.customVariables)),
-                    \(bind: Rows.json(visitor.formFields)), \(bind: created), \(bind: created))
+                    \(bind: Rows.json(visitor.formFields)), \(bind: created), \(bind: created),
+                    \(bind: visitorSearchText(name: visitor.name, email: visitor.email)))
             """).run()
         let landing = landing ?? profile.sourceURL.map { PageView(url: $0, viewedAt: visitor.createdAt) }
         try await insertVisit(1, of: visitor.id, landing: landing, startedAt: visitor.createdAt, in: db)
