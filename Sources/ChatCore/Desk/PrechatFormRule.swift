@@ -7,14 +7,22 @@ enum PrechatFormRule {
     static let builtInKeys: Set<String> = ["name", "email", "message"]
 
     /// The definition cleaned (labels and options trimmed), or the first fault, named by its place in the list.
-    static func definition(_ fields: [PrechatField], limits: ChatLimits) throws -> [PrechatField] {
-        guard fields.count <= maxFields else {
+    static func definition(_ drafts: [PrechatFieldDraft], limits: ChatLimits) throws -> [PrechatField] {
+        guard drafts.count <= maxFields else {
             throw ChatError.invalidField(field: .prechatFields, reason: "may hold at most \(maxFields) fields")
         }
         var kept: [PrechatField] = []
-        for (index, field) in fields.enumerated() {
-            var field = field
-            try checkKey(field.key, at: index)
+        for (index, draft) in drafts.enumerated() {
+            try checkKey(draft.key, at: index)
+            guard let kind = PrechatField.Kind(rawValue: draft.type) else {
+                throw ChatError.invalidField(
+                    field: .prechatField(index: index, part: "type"),
+                    reason: "must be one of \(PrechatField.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            var field = PrechatField(
+                key: draft.key, label: draft.label, kind: kind, isRequired: draft.isRequired, options: draft.options, departmentID: draft.departmentID
+            )
             field.label = try Validate.label(
                 field.label, field: .prechatField(index: index, part: "label"), characters: limits.maxNameLength, bytes: limits.maxNameBytes
             )

@@ -17,9 +17,9 @@ public struct PrechatFormService: Sendable {
     }
 
     /// Replaces the whole list; an invalid list changes nothing.
-    public func replace(_ fields: [PrechatField], by caller: Caller) async throws -> [PrechatField] {
+    public func replace(_ drafts: [PrechatFieldDraft], by caller: Caller) async throws -> [PrechatField] {
         try caller.requireAdmin()
-        let fields = try PrechatFormRule.definition(fields, limits: limits)
+        let fields = try PrechatFormRule.definition(drafts, limits: limits)
         try await store.replacePrechatFields(fields)
         return fields
     }

@@ -23,3 +23,22 @@ public struct PrechatField: Sendable, Equatable {
         self.departmentID = departmentID
     }
 }
+
+/// A field as an admin sends it, its type still the name it was given (checked with the rest).
+public struct PrechatFieldDraft: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    public var type: String
+    public var isRequired: Bool
+    public var options: [String]
+    public var departmentID: DepartmentID?
+
+    public init(key: String, label: String, type: String, isRequired: Bool, options: [String], departmentID: DepartmentID?) {
+        self.key = key
+        self.label = label
+        self.type = type
+        self.isRequired = isRequired
+        self.options = options
+        self.departmentID = departmentID
+    }
+}

@@ -44,15 +44,10 @@ struct PrechatFieldWire: ResponseCodable {
         try container.encode(departmentId, forKey: .departmentId)
     }
 
-    /// The field in the core's terms; an unknown type is refused naming its place in the list.
-    func field(at index: Int) throws -> PrechatField {
-        guard let kind = PrechatField.Kind(rawValue: type) else {
-            throw APIError.invalidField(
-                ChatField.prechatField(index: index, part: "type").nativeName,
-                reason: "must be one of \(PrechatField.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-        return PrechatField(key: key, label: label, kind: kind, isRequired: required, options: options, departmentID: departmentId.map { DepartmentID($0) })
+    var draft: PrechatFieldDraft {
+        PrechatFieldDraft(
+            key: key, label: label, type: type, isRequired: required, options: options, departmentID: departmentId.map { DepartmentID($0) }
+        )
     }
 }
 

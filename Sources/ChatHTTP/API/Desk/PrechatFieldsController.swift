@@ -22,7 +22,6 @@ struct PrechatFieldsController {
         var request = request
         let caller = Caller.principal(try context.requirePrincipal())
         let body = try await request.decodeJSON(PrechatFieldsRequest.self, limit: limits.maxBodyBytes)
-        let fields = try body.items.enumerated().map { try $1.field(at: $0) }
-        return ListResponse(items: try await prechat.replace(fields, by: caller).map(PrechatFieldWire.init))
+        return ListResponse(items: try await prechat.replace(body.items.map(\.draft), by: caller).map(PrechatFieldWire.init))
     }
 }

@@ -68,6 +68,8 @@ struct PrechatFieldTests {
 
             let seller = try await world.agentToken("sam@example.com", departments: [sales.id], admin: admin)
             try await world.expectError(.forbidden, code: "forbidden", .put, "/v1/prechat-fields", token: seller, json: Fields(items: []))
+            let odd = Field(key: "when", label: "When", type: "date")
+            try await world.expectError(.forbidden, code: "forbidden", .put, "/v1/prechat-fields", token: seller, json: Fields(items: [odd]))
             try await world.expectError(.unauthorized, code: "unauthenticated", .put, "/v1/prechat-fields", json: Fields(items: []))
 
             func refuse(_ items: [Field], field: String, code: String = "invalid_field", status: HTTPResponse.Status = .unprocessableContent) async throws {
