@@ -78,7 +78,11 @@ async function receive(ctx, event) {
   if (!ctx.store.has(event.chatId)) {
     if (!pendingChats.has(event.chatId)) {
       pendingChats.set(event.chatId, ctx.api.get(`/v1/chats/${encodeURIComponent(event.chatId)}`)
-        .then((chat) => ctx.store.putChat(chat))
+        .then(async (chat) => {
+          // A department made after the console loaded: read them again for its name.
+          if (!ctx.directory.department(chat.departmentId)) await ctx.directory.load().catch(() => {});
+          ctx.store.putChat(chat);
+        })
         .catch(() => {})
         .finally(() => pendingChats.delete(event.chatId)));
     }

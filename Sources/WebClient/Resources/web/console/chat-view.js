@@ -16,13 +16,14 @@ export class ChatView {
     this.lines = new Map();
     ctx.viewing = chatId;
     const { t } = ctx;
-    this.title = h('h1', { class: 'chat-title' });
+    this.title = h('h1', { class: 'chat-title', dir: 'auto' });
     this.meta = h('p', { class: 'muted small chat-meta' });
     this.acceptButton = h('button', { type: 'button', class: 'primary', onclick: () => this.act('join') }, t('queue.accept'));
     this.transferButton = h('button', { type: 'button', onclick: () => this.transfer.toggle() }, t('chat.transfer'));
     this.closeButton = h('button', { type: 'button', class: 'danger', onclick: () => this.act('close') }, t('chat.close'));
     this.transfer = new TransferForm(ctx, chatId, () => this.transferButton.focus());
-    this.log = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t('chat.messages') });
+    this.lineList = h('ol', { class: 'log-lines' });
+    this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t('chat.messages') }, this.lineList);
     this.typingLine = h('p', { class: 'typing muted small' });
     this.composer = new Composer(ctx, chatId);
     this.panel = new VisitorPanel(ctx, chatId);
@@ -73,8 +74,8 @@ export class ChatView {
     if (!line) return;
     this.lines.set(event.id, line);
     line.dataset.eventId = String(event.id);
-    const later = [...this.log.children].find((node) => Number(node.dataset.eventId) > event.id);
-    this.log.insertBefore(line, later || null);
+    const later = [...this.lineList.children].find((node) => Number(node.dataset.eventId) > event.id);
+    this.lineList.insertBefore(line, later || null);
     if (!later) this.log.scrollTop = this.log.scrollHeight;
     if (event.type === 'message' && event.author.type === 'visitor') this.showTyping(false);
   }
@@ -96,6 +97,11 @@ export class ChatView {
     this.transferButton.hidden = !mine;
     this.closeButton.hidden = chat.state === 'ended';
     this.composer.enable(chat.state !== 'ended' && chat.agentId === me.id);
+    // Accepted from the queue: the agent's next keys are the reply.
+    if (this.ctx.focusComposer === this.chatId && !this.composer.input.disabled) {
+      this.ctx.focusComposer = null;
+      this.composer.focus();
+    }
     if (this.ctx.viewing === this.chatId && document.visibilityState === 'visible') store.markRead(this.chatId);
   }
 

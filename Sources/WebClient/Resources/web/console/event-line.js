@@ -15,12 +15,12 @@ export function eventLine(ctx, event, chat) {
     case 'message':
       return h('li', { class: `line message from-${event.author.type}${event.author.id === me.id ? ' from-me' : ''}` },
         h('span', { class: 'author' }, who()),
-        h('p', { class: 'text' }, event.text ?? ''),
+        h('p', { class: 'text', dir: 'auto' }, event.text ?? ''),
         time);
     case 'note':
       return h('li', { class: 'line note' },
-        h('span', { class: 'author' }, t('chat.noteBy', { name: who() })),
-        h('p', { class: 'text' }, event.text ?? ''),
+        h('span', { class: 'author' }, event.author.id === me.id ? t('chat.yourNote') : t('chat.noteBy', { name: who() })),
+        h('p', { class: 'text', dir: 'auto' }, event.text ?? ''),
         time);
     case 'state':
       return system(t(`event.state.${event.state}`), time);

@@ -49,7 +49,7 @@ export class Sidebar {
 
   queueRow(chat) {
     const { t } = this.ctx;
-    const name = h('a', { href: `#/chats/${encodeURIComponent(chat.id)}`, class: 'chat-link' });
+    const name = h('a', { href: `#/chats/${encodeURIComponent(chat.id)}`, class: 'chat-link', dir: 'auto' });
     const meta = h('span', { class: 'muted small' });
     const waited = h('span', { class: 'waiting small' });
     const accept = h('button', { type: 'button', class: 'primary small-button accept', onclick: () => this.accept(chat.id, accept) }, t('queue.accept'));
@@ -74,7 +74,7 @@ export class Sidebar {
 
   mineRow(chat) {
     const { t, store } = this.ctx;
-    const name = h('span', { class: 'chat-name' });
+    const name = h('span', { class: 'chat-name', dir: 'auto' });
     const badge = h('span', { class: 'badge', 'aria-hidden': 'true' });
     const spoken = h('span', { class: 'visually-hidden' });
     const link = h('a', { href: `#/chats/${encodeURIComponent(chat.id)}`, class: 'chat-link mine-link' }, name, badge, spoken);
@@ -100,6 +100,7 @@ export class Sidebar {
     try {
       const chat = await this.ctx.api.post(`/v1/chats/${encodeURIComponent(chatId)}/join`);
       this.ctx.store.putChat(chat);
+      this.ctx.focusComposer = chatId;
       window.location.hash = `#/chats/${encodeURIComponent(chatId)}`;
     } catch (error) {
       this.ctx.router.flash(errorText(this.ctx.t, error));

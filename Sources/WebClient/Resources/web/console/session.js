@@ -34,9 +34,11 @@ export function showSignIn(api, t, onSignedIn) {
   });
 }
 
+/** Leaves the console's content as the page's one main landmark. */
 export function hideSignIn() {
-  byId('signin-view').hidden = true;
+  byId('signin-view').remove();
   byId('console-view').hidden = false;
+  byId('main').setAttribute('role', 'main');
 }
 
 /** The sign-out button: revokes the session on the server, then forgets it here. */
