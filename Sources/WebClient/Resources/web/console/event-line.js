@@ -1,6 +1,7 @@
 // One event of a chat as a line of the log. Every text a person wrote goes in as text.
 import { h } from '/shared/dom.js';
 import { formatTime } from '/shared/i18n.js';
+import { attachmentView } from '/console/attachment.js';
 
 /** The line for `event`, or null for events that say nothing to a person (offers). */
 export function eventLine(ctx, event, chat) {
@@ -37,7 +38,7 @@ export function eventLine(ctx, event, chat) {
     case 'attachment':
       return h('li', { class: `line message from-${event.author.type}` },
         h('span', { class: 'author' }, who()),
-        h('p', { class: 'text' }, t('event.attachment', { name: event.attachment?.name ?? '' })),
+        event.attachment ? attachmentView(ctx, event.attachment) : null,
         time);
     default:
       return null;

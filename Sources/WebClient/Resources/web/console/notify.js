@@ -10,7 +10,6 @@ const SOUND_KEY = 'parley.console.sound';
 export class Notifier {
   constructor(ctx) {
     this.ctx = ctx;
-    this.audio = null;
     this.soundOn = localStorage.getItem(SOUND_KEY) !== 'off';
     const toggle = byId('sound-toggle');
     toggle.setAttribute('aria-pressed', String(this.soundOn));
@@ -27,16 +26,15 @@ export class Notifier {
       await Notification.requestPermission();
       permission.hidden = Notification.permission !== 'default';
     });
-    // Browsers start audio only after a gesture: the first key or click on the page unlocks it.
-    const unlockOnce = () => this.unlock();
-    document.addEventListener('pointerdown', unlockOnce, { once: true });
-    document.addEventListener('keydown', unlockOnce, { once: true });
+    // Browsers let audio start only after a gesture: the context waits suspended until the
+    // first key or click on the page (the sign-in click, usually) resumes it.
+    this.audio = window.AudioContext ? new AudioContext() : null;
+    for (const type of ['pointerdown', 'keydown', 'click']) document.addEventListener(type, () => this.unlock(), { once: true });
     this.reminder = setInterval(() => this.remind(), REMINDER_MS);
   }
 
   unlock() {
-    if (!this.audio && window.AudioContext) this.audio = new AudioContext();
-    this.audio?.resume?.().catch(() => {});
+    if (this.audio?.state === 'suspended') this.audio.resume().catch(() => {});
   }
 
   /** Two short rising notes. */

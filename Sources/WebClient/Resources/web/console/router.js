@@ -1,9 +1,10 @@
-// Hash routes: #/chats, #/chats/<id>, #/visitors, #/search, #/admin/<page>. One view at a
+// Hash routes: #/chats, #/chats/<id>, #/visitors, #/search, #/offline, #/admin/<page>. One view at a
 // time fills <main>; the live feed's typing notices and visitor changes go to it.
 import { byId, h, replaceChildren } from '/shared/dom.js';
 import { ChatView } from '/console/chat-view.js';
 import { VisitorsView } from '/console/visitors.js';
 import { SearchView } from '/console/search.js';
+import { OfflineMessagesView } from '/console/offline-messages.js';
 import { AdminView } from '/console/admin/admin-view.js';
 
 const FLASH_MS = 6000;
@@ -36,6 +37,7 @@ export class Router {
     if (section === 'chats' && rest[0]) this.view = new ChatView(ctx, rest[0]);
     else if (section === 'visitors') this.view = new VisitorsView(ctx);
     else if (section === 'search') this.view = new SearchView(ctx);
+    else if (section === 'offline') this.view = new OfflineMessagesView(ctx);
     else if (section === 'admin' && ctx.me.isAdmin) this.view = new AdminView(ctx, rest[0] || 'departments');
     else this.main.append(h('section', { class: 'empty-view' }, h('h1', {}, ctx.t('chats.pick'))));
     if (this.view) this.main.append(this.view.node);
