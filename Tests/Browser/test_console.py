@@ -60,6 +60,10 @@ def test_agent_accepts_a_waiting_chat_and_chats_both_ways(server, browser_factor
     assert driver.find_element(By.CSS_SELECTOR, ".log .line.note").is_displayed()
     assert all(event["type"] != "note" for event in visitor.events(chat["id"]))
 
+    # The reply came back twice (the send's answer and the feed), the first message in the
+    # history and maybe on the feed: each shows once.
+    assert log_texts(driver) == ["Hello, is my order on its way?", "Your parcel left our warehouse this morning.",
+                                 "Thanks!", "Customer is a regular."]
     panel = driver.find_element(By.CSS_SELECTOR, ".visitor-panel").text
     assert "Jamie" in panel and "jamie@example.org" in panel and "Browser" in panel
     screenshot(driver, "console-light")

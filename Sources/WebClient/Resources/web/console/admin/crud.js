@@ -88,7 +88,8 @@ export function buildForm(ctx, { title, fields, submit, button }, after) {
     }
     const control = field.type === 'textarea' ? h('textarea', { id, rows: '3', required: field.required })
       : field.type === 'select' ? h('select', { id }, options.map((option) => h('option', { value: option.value }, option.label)))
-        : h('input', { id, type: field.type || 'text', required: field.required, placeholder: field.placeholder });
+        : h('input', { id, type: field.type || 'text', required: field.required, placeholder: field.placeholder,
+          autocomplete: field.autocomplete });
     controls.set(field.name, () => control.value);
     return h('div', { class: 'field' }, h('label', { for: id }, field.label), control);
   });
