@@ -1,10 +1,10 @@
 """An agent's working day in the console: several chats with unread counts, a transfer,
-the status switch, sound and desktop notifications, live visitors and an invitation, a
+the status switch, sound and desktop notifications, declining an offer, live visitors and an invitation, a
 reload that keeps the session, and signing out."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from console_page import accept, button, field, log_texts, scene, sign_in, wait_until_console
+from console_page import accept, button, field, log_texts, queue_item, scene, sign_in, wait_until_console
 from parley_api import ParleyAPI, wait_for
 
 RECORD_ALERTS = """
@@ -61,6 +61,7 @@ def test_several_chats_keep_unread_counts_and_one_is_transferred(server, browser
 
 def test_new_chats_and_messages_out_of_view_ring_and_notify(server, browser_factory):
     department = server.admin.create_department("Support")
+    server.admin.put(f"/v1/agents/{server.admin_agent['id']}/departments", {"departmentIds": [department["id"]]})
     driver = browser_factory()
     sign_in(driver, server)
     driver.execute_script(RECORD_ALERTS)
@@ -72,6 +73,11 @@ def test_new_chats_and_messages_out_of_view_ring_and_notify(server, browser_fact
              message="the new-chat notification")
     assert driver.execute_script("return window.__tones") > 0
 
+    # Routing offered the chat to this online agent, who turns the offer down, then takes the chat anyway.
+    wait_for(lambda: button(driver, "Decline", queue_item(driver, chat["id"])), message="the offer to decline")
+    button(driver, "Decline", queue_item(driver, chat["id"])).click()
+    wait_for(lambda: any(event["type"] == "offer_withdrawn" and event.get("reason") == "declined"
+                         for event in server.admin.events(chat["id"])), message="the offer declined")
     accept(driver, chat["id"])
     driver.find_element(By.LINK_TEXT, "Visitors").click()
     visitor.post(f"/v1/chats/{chat['id']}/messages", {"text": "Are you there?"})

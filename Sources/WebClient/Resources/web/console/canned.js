@@ -23,9 +23,11 @@ export function forgetCannedResponses() {
 }
 
 export class CannedPicker {
-  constructor(ctx, input) {
+  /** `departmentId()` answers the chat's department: responses of other departments are left out. */
+  constructor(ctx, input, departmentId) {
     this.ctx = ctx;
     this.input = input;
+    this.departmentId = departmentId;
     this.items = [];
     this.shown = [];
     this.active = 0;
@@ -39,13 +41,18 @@ export class CannedPicker {
     });
   }
 
+  usable() {
+    const department = this.departmentId();
+    return this.items.filter((item) => item.departmentId == null || item.departmentId === department);
+  }
+
   /** Re-reads the composer's text: a leading `/word` lists the matching responses. */
   update() {
     const match = /^\/(\S*)$/.exec(this.input.value);
     if (!match && !this.everything) return this.close();
     this.everything = false;
     const query = match ? match[1].toLowerCase() : '';
-    this.open(this.items.filter((item) => item.shortcut.toLowerCase().startsWith(query)));
+    this.open(this.usable().filter((item) => item.shortcut.toLowerCase().startsWith(query)));
   }
 
   open(items) {
@@ -76,7 +83,7 @@ export class CannedPicker {
     if (event.key === '/' && event.ctrlKey) {
       event.preventDefault();
       this.everything = true;
-      this.open(this.items);
+      this.open(this.usable());
       return true;
     }
     if (this.node.hidden) return false;

@@ -19,7 +19,7 @@ export class Composer {
       placeholder: t('composer.placeholder'), 'aria-autocomplete': 'list', maxlength: '4000' });
     this.noteBox = h('input', { type: 'checkbox', id: `${id}-note` });
     this.send = h('button', { type: 'submit', class: 'primary' }, t('composer.send'));
-    this.canned = new CannedPicker(ctx, this.input);
+    this.canned = new CannedPicker(ctx, this.input, () => ctx.store.get(chatId)?.chat.departmentId);
     this.node = h('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); this.submit(); } },
       this.canned.node,
       this.input,

@@ -53,7 +53,9 @@ export class Sidebar {
     const meta = h('span', { class: 'muted small' });
     const waited = h('span', { class: 'waiting small' });
     const accept = h('button', { type: 'button', class: 'primary small-button accept', onclick: () => this.accept(chat.id, accept) }, t('queue.accept'));
-    const node = h('li', { class: 'chat-item', 'data-chat-id': chat.id }, h('div', { class: 'chat-item-text' }, name, meta, waited), accept);
+    const decline = h('button', { type: 'button', class: 'small-button', onclick: () => this.decline(chat.id, decline) }, t('queue.decline'));
+    const node = h('li', { class: 'chat-item', 'data-chat-id': chat.id },
+      h('div', { class: 'chat-item-text' }, name, meta, waited), h('div', { class: 'chat-item-actions' }, accept, decline));
     let since = chat.createdAt;
     return {
       node,
@@ -62,6 +64,9 @@ export class Sidebar {
         const transfer = current.state === 'transferring' ? ` · ${t('queue.transferring')}` : '';
         meta.textContent = `${this.ctx.directory.departmentName(current.departmentId)}${transfer}`;
         accept.setAttribute('aria-describedby', `queue-name-${current.id}`);
+        decline.setAttribute('aria-describedby', `queue-name-${current.id}`);
+        // Only an offer made to this agent can be declined; any waiting chat can be accepted.
+        decline.hidden = current.offeredTo !== this.ctx.me.id;
         name.id = `queue-name-${current.id}`;
         since = current.createdAt;
         node.classList.toggle('offered-to-me', current.offeredTo === this.ctx.me.id);
@@ -92,6 +97,18 @@ export class Sidebar {
       },
       tick: () => {},
     };
+  }
+
+  /** Turns down the offer: routing offers the chat to someone else. */
+  async decline(chatId, button) {
+    button.disabled = true;
+    try {
+      await this.ctx.api.post(`/v1/chats/${encodeURIComponent(chatId)}/decline`);
+    } catch (error) {
+      this.ctx.router.flash(errorText(this.ctx.t, error));
+    } finally {
+      button.disabled = false;
+    }
   }
 
   /** Joins the chat and opens it. */
