@@ -1,10 +1,11 @@
 """Admin pages and the tools that read what admins define: a department made in the UI is
 listed; canned responses come in by `/shortcut` and Ctrl+/; search finds a past chat."""
 import pytest
+from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from console_page import accept, button, field, field_by_name, log_texts, scene, sign_in
+from console_page import accept, button, field, field_by_name, log_texts, scene, serious_violations, sign_in
 from parley_api import ApiError, wait_for
 
 
@@ -25,6 +26,22 @@ def test_a_department_created_in_the_admin_page_is_listed(server, browser_factor
     button(driver, "Add status").click()
     wait_for(lambda: "Lunch" in driver.find_element(By.CSS_SELECTOR, ".admin-section table").text, message="Lunch listed")
     assert server.admin.get("/v1/away-statuses")["items"] == ["Lunch"]
+
+
+def test_every_page_passes_axe(server, browser_factory):
+    scene(server)
+    server.admin.post("/v1/bans", {"addresses": "192.0.2.0/24", "reason": "Spam"})
+    driver = browser_factory()
+    sign_in(driver, server)
+    pages = ["visitors", "search", "offline"] + [f"admin/{page}" for page in
+                                               ["departments", "agents", "away-statuses", "canned", "prechat", "webhooks", "bans"]]
+    axe = Axe(driver)
+    for page in pages:
+        driver.get(f"{server.url}/console/#/{page}")
+        wait_for(lambda: driver.find_element(By.CSS_SELECTOR, "#main h1").is_displayed(), message=f"the {page} page")
+        wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#main table, #main form, #main ul"), message=f"{page} filled")
+        axe.inject()
+        assert serious_violations(axe.run()) == [], page
 
 
 def canned_backend(server):

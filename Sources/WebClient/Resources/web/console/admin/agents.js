@@ -22,7 +22,7 @@ export function agentsPage(ctx) {
       button: t('agents.create'),
       fields: [
         { name: 'name', label: t('agents.name'), required: true },
-        { name: 'email', label: t('agents.email'), type: 'email', required: true, autocomplete: 'off' },
+        { name: 'email', label: t('agents.email'), type: 'email', required: true },
         { name: 'password', label: t('agents.password'), type: 'password', required: true, autocomplete: 'new-password' },
         { name: 'departmentIds', label: t('agents.departments'), type: 'checkboxes',
           options: () => directory.departments.map((d) => ({ value: String(d.id), label: d.name })) },
