@@ -26,5 +26,4 @@ def test_tokens_are_refreshed_quietly(server, browser_factory):
     wait_for(lambda: "Great" in log_texts(driver), message="the visitor's message")
     after = driver.execute_script(SESSION)
     assert after["refreshToken"] != before["refreshToken"]
-    assert after["expiresAt"] > before["expiresAt"]
     assert not driver.find_elements("id", "signin-view"), "the agent was asked to sign in again"
