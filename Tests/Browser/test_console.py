@@ -41,16 +41,23 @@ def test_agent_accepts_a_waiting_chat_and_chats_both_ways(server, browser_factor
     visitor.post(f"/v1/chats/{chat['id']}/typing", {"typing": True})
     wait_for(lambda: "Jamie is typing" in driver.find_element(By.CSS_SELECTOR, ".typing").text, message="the visitor typing")
 
-    # Typing, agent to visitor: a long-poll waiting while the agent types hears of it.
-    cursor = visitor.get("/v1/sync?cursor=latest&timeout=0")["cursor"]
-    heard = {}
-    listener = threading.Thread(target=lambda: heard.update(visitor.get(f"/v1/sync?cursor={cursor}&timeout=10")))
+    # Typing, agent to visitor: the visitor long-polls again and again while the agent types.
+    heard = threading.Event()
+
+    def listen():
+        cursor = visitor.get("/v1/sync?cursor=latest&timeout=0")["cursor"]
+        while not heard.is_set():
+            answer = visitor.get(f"/v1/sync?cursor={cursor}&timeout=2")
+            cursor = answer["cursor"]
+            if any(notice["author"]["type"] == "agent" and notice["typing"] for notice in answer["typing"]):
+                heard.set()
+
+    listener = threading.Thread(target=listen, daemon=True)
     listener.start()
-    wait_for(lambda: listener.is_alive(), message="the visitor's long-poll")
-    field_by_name(driver, "Message").send_keys("Let me check")
-    listener.join(15)
-    assert any(notice["author"]["type"] == "agent" and notice["typing"] for notice in heard.get("typing", []))
-    field_by_name(driver, "Message").clear()
+    box = field_by_name(driver, "Message")
+    wait_for(lambda: box.send_keys("a") or heard.is_set(), timeout=20, interval=0.5, message="the agent's typing heard")
+    heard.set()
+    box.clear()
 
     # A note reaches agents only.
     driver.find_element(By.XPATH, "//label[contains(., 'Note for agents')]").click()
