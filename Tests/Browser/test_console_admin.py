@@ -18,7 +18,16 @@ def test_a_department_created_in_the_admin_page_is_listed(server, browser_factor
     button(driver, "Create department").click()
     wait_for(lambda: "Billing" in driver.find_element(By.CSS_SELECTOR, ".admin-section table").text,
              message="Billing in the table")
-    assert [d["name"] for d in server.admin.get("/v1/departments")["items"]] == ["Billing"]
+    billing = server.admin.get("/v1/departments")["items"]
+    assert [d["name"] for d in billing] == ["Billing"]
+
+    driver.find_element(By.LINK_TEXT, "Agents").click()
+    editor = wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".inline-editor"), message="the agent's departments")
+    editor.find_element(By.TAG_NAME, "summary").click()
+    editor.find_element(By.XPATH, ".//label[normalize-space()='Billing']").click()
+    button(driver, "Save departments", editor).click()
+    wait_for(lambda: server.admin.get(f"/v1/agents/{server.admin_agent['id']}")["departmentIds"] == [billing[0]["id"]],
+             message="the admin in Billing")
 
     driver.find_element(By.LINK_TEXT, "Away statuses").click()
     wait_for(lambda: field(driver, "Name"), message="the away-status form")

@@ -1,5 +1,32 @@
 // Agents: who they are, their departments, whether admin, their status; adding one.
+import { h } from '/shared/dom.js';
 import { crudSection } from '/console/admin/crud.js';
+import { errorText } from '/console/errors.js';
+
+/** The agent's departments, changed in place: a disclosure with a box per department. */
+function departmentsEditor(ctx, agent) {
+  const { t, api, directory } = ctx;
+  const boxes = directory.departments.map((department) => {
+    const id = `agent-${agent.id}-department-${department.id}`;
+    const box = h('input', { type: 'checkbox', id, value: String(department.id), checked: agent.departmentIds.includes(department.id) });
+    return { box, node: h('label', { for: id, class: 'check' }, box, department.name) };
+  });
+  const names = () => agent.departmentIds.map((id) => directory.departmentName(id)).join(', ') || t('agents.noDepartment');
+  const summary = h('summary', {}, names());
+  const save = h('button', { type: 'button', class: 'small-button' }, t('agents.saveDepartments'));
+  save.addEventListener('click', async () => {
+    const departmentIds = boxes.filter(({ box }) => box.checked).map(({ box }) => Number(box.value));
+    try {
+      const changed = await api.put(`/v1/agents/${encodeURIComponent(agent.id)}/departments`, { departmentIds });
+      agent.departmentIds = changed.departmentIds;
+      summary.textContent = names();
+      ctx.router.flash(t('admin.saved'));
+    } catch (error) {
+      ctx.router.flash(errorText(t, error));
+    }
+  });
+  return h('details', { class: 'inline-editor' }, summary, h('div', { class: 'checks' }, boxes.map(({ node }) => node)), save);
+}
 
 export function agentsPage(ctx) {
   const { t, api, directory } = ctx;
@@ -13,7 +40,7 @@ export function agentsPage(ctx) {
     columns: [
       { label: t('agents.name'), value: (a) => a.name },
       { label: t('agents.email'), value: (a) => a.email },
-      { label: t('agents.departments'), value: (a) => a.departmentIds.map((id) => directory.departmentName(id)).join(', ') },
+      { label: t('agents.departments'), value: (a) => departmentsEditor(ctx, a) },
       { label: t('agents.role'), value: (a) => (a.isAdmin ? t('agents.admin') : t('agents.agent')) },
       { label: t('agents.status'), value: (a) => (a.awayReason ? t('status.awayFor', { reason: a.awayReason }) : t(`status.${a.status}`)) },
     ],

@@ -29,6 +29,22 @@ export function departmentsPage(ctx) {
     });
     return select;
   };
+  const routingChooser = (department) => {
+    const select = h('select', { 'aria-label': t('departments.routingFor', { name: department.name }) },
+      ['least_busy', 'round_robin'].map((mode) => h('option', { value: mode }, t(`routing.${mode}`))));
+    select.value = department.routingMode;
+    select.addEventListener('change', async () => {
+      try {
+        await api.put(`/v1/departments/${department.id}/routing`, {
+          routingMode: select.value, maxChatsPerAgent: department.maxChatsPerAgent ?? null,
+        });
+        ctx.router.flash(t('admin.saved'));
+      } catch (error) {
+        ctx.router.flash(errorText(t, error));
+      }
+    });
+    return select;
+  };
   const departments = crudSection({
     ctx,
     title: t('admin.departments'),
@@ -42,7 +58,7 @@ export function departmentsPage(ctx) {
       { label: t('departments.name'), value: (d) => d.name },
       { label: t('departments.calendar'), value: (d) => calendarChooser(d) },
       { label: t('departments.open'), value: (d) => (d.isOpen ? t('common.yes') : d.closedMessage || t('common.no')) },
-      { label: t('departments.routing'), value: (d) => t(`routing.${d.routingMode}`) },
+      { label: t('departments.routing'), value: routingChooser },
     ],
     form: {
       title: t('departments.add'),
