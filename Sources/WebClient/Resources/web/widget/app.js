@@ -1,0 +1,206 @@
+// The widget inside its frame: tracks the page, follows the visitor's feed, and shows the
+// pre-chat (or offline) form, the chat, or an invitation, resuming the chat this browser holds.
+
+import { Feed } from '/shared/feed.js';
+import { byId, h, replaceChildren } from '/shared/dom.js';
+import { loadStrings, pickLanguage, translatePage } from '/shared/i18n.js';
+import { HostBridge } from './bridge.js';
+import { Conversation } from './conversation.js';
+import { invitationBubble } from './invitation.js';
+import { AgentNames } from './names.js';
+import { preChatForm } from './prechat.js';
+import { Session } from './session.js';
+import { Shell } from './shell.js';
+import { keepPresent, trackPage } from './tracking.js';
+import { cleanUser, cleanVariables } from './host-values.js';
+
+class Widget {
+  constructor({ bridge, t, departmentId }) {
+    this.bridge = bridge;
+    this.t = t;
+    this.departmentId = departmentId;
+    this.session = new Session();
+    this.shell = new Shell({ bridge, t });
+    this.names = new AgentNames({ session: this.session, t });
+    this.view = byId('view');
+    this.user = {};
+    this.variables = [];
+    this.conversation = null;
+    this.feed = null;
+    this.started = false;
+    this.invited = false;
+    this.preChatOpen = keepPresent(this.session);
+    this.shell.on('open', () => this.opened());
+    this.shell.on('close', () => {
+      this.session.update({ open: false });
+      this.preChatOpen(false);
+    });
+    bridge.onCommand((name, value) => this.command(name, value));
+  }
+
+  async start() {
+    const host = await this.bridge.start();
+    this.page = host.page;
+    for (const call of host.commands) this.command(call.name, call.value);
+    this.shell.setUnread(this.session.state.unread);
+    this.shell.report();
+    try {
+      await trackPage(this.session, this.page, this.user, this.variables);
+    } catch (error) {
+      if (error.code === 'banned') return this.bridge.layout(false, 0, 0);
+    }
+    this.follow();
+    if (this.session.chatId) await this.showChat(this.session.chatId).catch(() => this.session.update({ chatId: null }));
+    this.started = true;
+    if (this.session.state.open || this.openWanted) this.shell.open();
+  }
+
+  command(name, value) {
+    if (name === 'open') {
+      if (this.started) this.shell.open();
+      else this.openWanted = true;
+    } else if (name === 'close') {
+      this.openWanted = false;
+      this.shell.close();
+    } else if (name === 'setUser') {
+      this.user = cleanUser(value);
+    } else if (name === 'setCustomVariables') {
+      this.variables = cleanVariables(value);
+    }
+  }
+
+  follow() {
+    if (this.feed || !this.session.api.signedIn) return;
+    this.feed = new Feed({
+      api: this.session.api,
+      cursor: this.session.state.cursor,
+      visitorRevision: 0,
+      onEvent: (event) => this.onEvent(event),
+      onTyping: (typing) => this.conversation?.typing(typing),
+      onVisitors: (visitors) => this.onVisitor(visitors.find((one) => one.id === this.session.state.visitorId) || visitors[0]),
+      onStatus: (status) => {
+        this.shell.setConnection(status);
+        if (status === 'live') this.conversation?.resumed();
+      },
+    });
+    this.feed.start();
+  }
+
+  onEvent(event) {
+    this.session.update({ cursor: event.cursor });
+    if (this.conversation?.chatId === event.chatId) {
+      this.conversation.receive(event);
+    } else if (event.type === 'state' && event.state === 'queued' && (!this.session.chatId || this.session.state.ended)) {
+      // Another page of the site started a chat: follow it here too.
+      this.showChat(event.chatId);
+    }
+  }
+
+  onVisitor(me) {
+    if (!me) return;
+    this.conversation?.status.setUnstaffed(me.status === 'offlineMessage');
+    const pending = me.invitation?.answer === 'pending' && !this.conversation;
+    if (pending === this.invited) return;
+    this.invited = pending;
+    const bubble = pending
+      ? invitationBubble({ api: this.session.api, t: this.t, onAnswer: (accept) => this.invitationAnswered(accept) })
+      : null;
+    this.shell.setTeaser(this.shell.isOpen ? null : bubble);
+  }
+
+  invitationAnswered(accept) {
+    this.shell.setTeaser(null);
+    if (!accept) return;
+    this.shell.open();
+    this.showPreChat(true);
+  }
+
+  opened() {
+    this.shell.setTeaser(null);
+    this.session.update({ open: true, unread: 0 });
+    this.shell.setUnread(0);
+    if (!this.conversation) this.showPreChat(this.invited);
+  }
+
+  async showPreChat(invitation = false) {
+    this.preChatOpen(true);
+    let department;
+    try {
+      department = (await this.session.api.get('/v1/departments', undefined, { auth: false })).items.find((one) => one.id === this.departmentId);
+    } catch {
+      department = null;
+    }
+    if (!department) {
+      replaceChildren(this.view, h('p', { class: 'intro', role: 'alert' }, this.t('unavailable')));
+      return;
+    }
+    const form = await preChatForm({
+      session: this.session, t: this.t, department, user: this.user, page: this.page, invitation,
+      onStarted: (answer) => this.chatStarted(answer),
+      onAlreadyOpen: () => this.adoptOpenChat(),
+    });
+    if (this.conversation) return;
+    replaceChildren(this.view, form);
+    if (this.shell.isOpen) this.shell.focusFirst();
+  }
+
+  async chatStarted(answer) {
+    if (answer.credentials) this.session.api.setCredentials(answer.credentials);
+    this.session.update({ chatId: answer.chat.id, ended: false, rated: false, visitorId: answer.chat.visitorId });
+    this.bridge.emit('chatStarted', { chatId: answer.chat.id });
+    this.preChatOpen(false);
+    this.follow();
+    await this.showChat(answer.chat.id);
+    this.shell.focusFirst();
+  }
+
+  async adoptOpenChat() {
+    const me = await this.session.api.get('/v1/visitors/me');
+    if (me.currentChatId) await this.showChat(me.currentChatId);
+  }
+
+  async showChat(chatId) {
+    if (this.conversation?.chatId === chatId) return;
+    this.conversation?.stop();
+    this.session.update({ chatId });
+    this.conversation = new Conversation({
+      chatId, session: this.session, feed: this.feed, t: this.t, names: this.names,
+      events: {
+        message: (event) => this.onMessage(event),
+        ended: () => {
+          this.session.update({ ended: true });
+          this.bridge.emit('chatEnded', { chatId });
+        },
+        newChat: () => this.newChat(),
+      },
+    });
+    replaceChildren(this.view, this.conversation.element);
+    await this.conversation.load();
+    if (this.conversation.ended) this.session.update({ ended: true });
+  }
+
+  onMessage(event) {
+    this.bridge.emit('message', {
+      chatId: event.chatId, from: event.author.type, text: event.text ?? null,
+      attachment: event.attachment ? { name: event.attachment.name } : null, at: event.createdAt,
+    });
+    if (event.author.type === 'agent' && (!this.shell.isOpen || document.hidden)) {
+      const unread = this.session.read().unread + 1;
+      this.session.update({ unread });
+      this.shell.setUnread(unread);
+    }
+  }
+
+  newChat() {
+    this.conversation?.stop();
+    this.conversation = null;
+    this.session.update({ chatId: null, ended: false, rated: false });
+    this.showPreChat();
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const bridge = new HostBridge();
+const t = await loadStrings('widget', pickLanguage(params.get('lang') || undefined));
+translatePage(document, t);
+await new Widget({ bridge, t, departmentId: Number(params.get('department')) }).start();

@@ -1,0 +1,92 @@
+// Before a chat: the pre-chat form (name, email, the admin's extra fields, the first message)
+// when the department is open, or the offline form (name, email, message), stored as an
+// offline message for its agents, when the department's hours say it is closed.
+
+import { h } from '/shared/dom.js';
+import { CaptchaBox, clearInvalid, extraFields, field, markInvalid } from './fields.js';
+
+/**
+ * Builds the form for `department` (`{id, isOpen, closedMessage}`).
+ * `onStarted(answer)` gets `POST /v1/chats`'s answer; `onAlreadyOpen()` is called when the
+ * visitor holds an open chat already (another page started it).
+ */
+export async function preChatForm({ session, t, department, user, page, invitation, onStarted, onAlreadyOpen }) {
+  const { api } = session;
+  const offline = !department.isOpen;
+  const extras = offline ? [] : await extraFields(api, department.id);
+  const captcha = new CaptchaBox({ api, t });
+  const error = h('p', { class: 'form-error', role: 'alert' });
+  const intro = offline ? department.closedMessage || t('offlineIntro') : invitation ? t('invitationIntro') : t('preChatIntro');
+  const form = h(
+    'form',
+    { class: `prechat ${offline ? 'offline' : ''}`, novalidate: true },
+    h('p', { class: 'intro' }, intro),
+    offline ? h('p', { class: 'form-note' }, t('offlineExplain')) : '',
+    field({ key: 'name', label: t('name'), required: true, value: user.name || '', autocomplete: 'name' }),
+    field({ key: 'email', label: t('email'), kind: 'email', required: true, value: user.email || '', autocomplete: 'email' }),
+    extras.map((extra) => field({ key: extra.key, label: extra.label, kind: extra.type, required: extra.required, options: extra.options || [] })),
+    field({ key: 'message', label: t('message'), kind: 'textarea', required: true }),
+    captcha.element,
+    error,
+    h('button', { type: 'submit', class: 'primary' }, offline ? t('leaveMessage') : t('startChat')),
+  );
+  form.querySelector(user.name ? '#field-message' : '#field-name').dataset.autofocus = '';
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearInvalid(form);
+    error.textContent = '';
+    const missing = [...form.querySelectorAll('[required]')].find((input) => !input.closest('[hidden]') && !filled(input));
+    if (missing) {
+      markInvalid(form, missing.name, t('required'));
+      return;
+    }
+    const values = new FormData(form);
+    const body = {
+      departmentId: department.id,
+      name: values.get('name').trim(),
+      email: values.get('email').trim(),
+      message: values.get('message').trim(),
+      sourceUrl: page.url || null,
+      captcha: captcha.answer(),
+    };
+    if (!offline && extras.length) {
+      body.fields = extras.map((extra) => ({ name: extra.key, value: extra.type === 'checkbox' ? (values.get(extra.key) ? 'yes' : 'no') : String(values.get(extra.key) || '') }));
+    }
+    const submit = form.querySelector('button[type=submit]');
+    submit.disabled = true;
+    try {
+      if (offline) {
+        await api.post('/v1/offline-messages', body);
+        form.replaceChildren(h('p', { class: 'intro', role: 'status', tabindex: -1, 'data-autofocus': '' }, t('offlineThanks')));
+        form.firstChild.focus();
+      } else {
+        onStarted(await api.post('/v1/chats', body));
+      }
+    } catch (failure) {
+      submit.disabled = false;
+      await explain(failure);
+    }
+  });
+
+  async function explain(failure) {
+    if (failure.code === 'captcha_failed') {
+      error.textContent = captcha.id ? t('captchaWrong') : '';
+      await captcha.ask().catch(() => (error.textContent = t('tryLater')));
+    } else if (failure.code === 'chat_already_open') {
+      onAlreadyOpen();
+    } else if (failure.code === 'department_closed') {
+      error.textContent = failure.message;
+    } else if (failure.status === 429) {
+      error.textContent = t('tooMany', { seconds: failure.retryAfter || 60 });
+    } else if (!(failure.field && markInvalid(form, failure.field, failure.message))) {
+      error.textContent = failure.status ? failure.message : t('networkError');
+    }
+  }
+
+  return form;
+}
+
+function filled(input) {
+  return input.type === 'checkbox' ? input.checked : input.value.trim() !== '';
+}
