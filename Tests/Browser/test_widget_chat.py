@@ -4,20 +4,8 @@ the chat that keep the conversation without repeating a line."""
 from selenium.webdriver.common.by import By
 
 from conftest import screenshot
-from parley_api import ParleyAPI, wait_for
-from widget_page import enter_widget, log_lines, open_panel, page_errors, send, start_chat
-
-
-def staffed_department(server, agent_name="Ana"):
-    department = server.admin.create_department("Sales")
-    server.admin.create_agent("ana@parley.test", agent_name, "agent-password-1", [department["id"]])
-    agent, me = ParleyAPI(server.url).login("ana@parley.test", "agent-password-1")
-    agent.set_status(me["id"], "online")
-    return department, agent
-
-
-def waiting_chat(agent):
-    return wait_for(lambda: agent.get("/v1/chats?state=queued")["items"], message="the visitor's chat in the queue")[0]
+from parley_api import wait_for
+from widget_page import enter_widget, log_lines, open_panel, page_errors, send, staffed_department, start_chat, waiting_chat
 
 
 def test_a_visitor_and_an_agent_chat_both_ways(server, host_site_factory, browser_factory):

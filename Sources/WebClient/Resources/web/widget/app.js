@@ -53,6 +53,8 @@ class Widget {
     if (this.session.chatId) await this.showChat(this.session.chatId).catch(() => this.session.update({ chatId: null }));
     this.started = true;
     if (this.session.state.open || this.openWanted) this.shell.open();
+    // Said on the page for anyone who waits for the widget to be ready (the browser tests).
+    document.body.dataset.ready = 'true';
   }
 
   command(name, value) {

@@ -23,7 +23,9 @@ export class Conversation {
     this.agentJoined = false;
     this.ended = false;
     this.typingTimer = null;
-    this.log = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t('messages'), tabindex: 0 });
+    // The log region holds a list: only the lines appended to it are announced.
+    this.lines = h('ol', { class: 'lines' });
+    this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': t('messages'), tabindex: 0 }, this.lines);
     this.typingLine = h('p', { class: 'typing', 'aria-live': 'off' });
     this.status = new QueueStanding({ api: this.api, chatId, t, names });
     this.outbox = new Outbox({ api: this.api, chatId, onSent: (event) => this.receive(event, false), onRefused: (id, message) => this.refused(id, message) });
@@ -86,7 +88,7 @@ export class Conversation {
     }
     const firstPending = this.log.querySelector('li.pending');
     if (firstPending) firstPending.before(node);
-    else this.log.append(node);
+    else this.lines.append(node);
     this.scrollToEnd();
   }
 
@@ -108,7 +110,7 @@ export class Conversation {
 
   send(text) {
     const id = this.outbox.add(text);
-    this.log.append(renderPending(text, id, this.t));
+    this.lines.append(renderPending(text, id, this.t));
     this.scrollToEnd();
   }
 
