@@ -93,8 +93,8 @@ class Widget {
     if (this.conversation?.chatId === event.chatId) {
       this.conversation.receive(event);
     } else if (event.type === 'state' && event.state === 'queued' && (!this.session.chatId || this.session.state.ended)) {
-      // Another page of the site started a chat: follow it here too.
-      this.showChat(event.chatId);
+      // A chat just started (here, before its answer came, or on another page of the site).
+      this.showChat(event.chatId, true);
     }
   }
 
@@ -148,11 +148,10 @@ class Widget {
 
   async chatStarted(answer) {
     if (answer.credentials) this.session.api.setCredentials(answer.credentials);
-    this.session.update({ chatId: answer.chat.id, ended: false, rated: false, visitorId: answer.chat.visitorId });
-    this.bridge.emit('chatStarted', { chatId: answer.chat.id });
+    this.session.update({ visitorId: answer.chat.visitorId });
     this.preChatOpen(false);
     this.follow();
-    await this.showChat(answer.chat.id);
+    await this.showChat(answer.chat.id, true);
     this.shell.focusFirst();
   }
 
@@ -161,10 +160,12 @@ class Widget {
     if (me.currentChatId) await this.showChat(me.currentChatId);
   }
 
-  async showChat(chatId) {
+  /** Shows `chatId`: `fresh` for a chat that just started, which the site hears of. */
+  async showChat(chatId, fresh = false) {
     if (this.conversation?.chatId === chatId) return;
     this.conversation?.stop();
-    this.session.update({ chatId });
+    this.session.update(fresh ? { chatId, ended: false, rated: false } : { chatId });
+    if (fresh) this.bridge.emit('chatStarted', { chatId });
     this.conversation = new Conversation({
       chatId, session: this.session, feed: this.feed, t: this.t, names: this.names,
       events: {
@@ -181,12 +182,14 @@ class Widget {
     if (this.conversation.ended) this.session.update({ ended: true });
   }
 
+  /** A new line arrived: the agent's lines are told to the site and counted while unseen. */
   onMessage(event) {
+    if (event.author.type !== 'agent') return;
     this.bridge.emit('message', {
       chatId: event.chatId, from: event.author.type, text: event.text ?? null,
       attachment: event.attachment ? { name: event.attachment.name } : null, at: event.createdAt,
     });
-    if (event.author.type === 'agent' && (!this.shell.isOpen || document.hidden)) {
+    if (!this.shell.isOpen || document.hidden) {
       const unread = this.session.read().unread + 1;
       this.session.update({ unread });
       this.shell.setUnread(unread);
