@@ -126,3 +126,16 @@ def test_arabic_reads_right_to_left(server, host_site_factory, browser_factory):
     assert visitor["x"] < answer["x"], "the visitor's lines on the left, the agent's on the right"
     assert serious_violations(driver) == []
     screenshot(driver, "widget-ar")
+
+
+def test_the_host_page_may_choose_the_language(server, host_site_factory, browser_factory):
+    department = server.admin.create_department("Ventas")
+    site = host_site_factory(server.url, department["id"], 'data-language="es"')
+    driver = browser_factory(language="en")
+    driver.get(site.url + "/index.html")
+    enter_widget(driver)
+    assert driver.find_element(By.ID, "launcher").get_attribute("aria-label") == "Abrir chat"
+    driver.find_element(By.ID, "launcher").click()
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".prechat button[type=submit]").text == "Iniciar chat",
+             message="the form in Spanish")
+    assert driver.execute_script("return document.documentElement.lang") == "es"

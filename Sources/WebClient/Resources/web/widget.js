@@ -78,7 +78,14 @@
       return;
     }
     if (['open', 'close', 'setUser', 'setCustomVariables'].indexOf(name) < 0) return;
-    var value = args[1] === undefined ? null : JSON.parse(JSON.stringify(args[1]));
+    var value = null;
+    try {
+      // Plain data only: what postMessage cannot clone (functions, nodes) is dropped here.
+      value = args[1] === undefined ? null : JSON.parse(JSON.stringify(args[1]));
+    } catch (error) {
+      console.error('Parley: ' + name + ' takes plain data', error);
+      return;
+    }
     send({ type: 'command', name: name, value: value });
   }
 

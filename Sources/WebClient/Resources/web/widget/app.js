@@ -2,13 +2,13 @@
 // pre-chat (or offline) form, the chat, or an invitation, resuming the chat this browser holds.
 
 import { Feed } from '/shared/feed.js';
-import { byId, h, replaceChildren } from '/shared/dom.js';
+import { byId, replaceChildren } from '/shared/dom.js';
 import { loadStrings, pickLanguage, translatePage } from '/shared/i18n.js';
 import { HostBridge } from './bridge.js';
 import { Conversation } from './conversation.js';
 import { invitationBubble } from './invitation.js';
 import { AgentNames } from './names.js';
-import { preChatForm } from './prechat.js';
+import { preChatView } from './prechat.js';
 import { Session } from './session.js';
 import { Shell } from './shell.js';
 import { keepPresent, trackPage } from './tracking.js';
@@ -36,6 +36,11 @@ class Widget {
       this.preChatOpen(false);
     });
     bridge.onCommand((name, value) => this.command(name, value));
+    // The visitor's session ended on the server (revoked, expired): start afresh as a new visitor.
+    this.session.api.onSignedOut(() => {
+      this.session.forget();
+      location.reload();
+    });
   }
 
   async start() {
@@ -126,18 +131,8 @@ class Widget {
 
   async showPreChat(invitation = false) {
     this.preChatOpen(true);
-    let department;
-    try {
-      department = (await this.session.api.get('/v1/departments', undefined, { auth: false })).items.find((one) => one.id === this.departmentId);
-    } catch {
-      department = null;
-    }
-    if (!department) {
-      replaceChildren(this.view, h('p', { class: 'intro', role: 'alert' }, this.t('unavailable')));
-      return;
-    }
-    const form = await preChatForm({
-      session: this.session, t: this.t, department, user: this.user, page: this.page, invitation,
+    const form = await preChatView({
+      session: this.session, t: this.t, departmentId: this.departmentId, user: this.user, page: this.page, invitation,
       onStarted: (answer) => this.chatStarted(answer),
       onAlreadyOpen: () => this.adoptOpenChat(),
     });

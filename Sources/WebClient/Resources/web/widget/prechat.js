@@ -5,12 +5,25 @@
 import { h } from '/shared/dom.js';
 import { CaptchaBox, clearInvalid, extraFields, field, markInvalid } from './fields.js';
 
+/** The form for the department `departmentId`, or a notice when it does not exist. */
+export async function preChatView({ departmentId, ...options }) {
+  let department = null;
+  try {
+    const answer = await options.session.api.get('/v1/departments', undefined, { auth: false });
+    department = answer.items.find((one) => one.id === departmentId) || null;
+  } catch {
+    department = null;
+  }
+  if (!department) return h('p', { class: 'intro', role: 'alert' }, options.t('unavailable'));
+  return preChatForm({ department, ...options });
+}
+
 /**
  * Builds the form for `department` (`{id, isOpen, closedMessage}`).
  * `onStarted(answer)` gets `POST /v1/chats`'s answer; `onAlreadyOpen()` is called when the
  * visitor holds an open chat already (another page started it).
  */
-export async function preChatForm({ session, t, department, user, page, invitation, onStarted, onAlreadyOpen }) {
+async function preChatForm({ session, t, department, user, page, invitation, onStarted, onAlreadyOpen }) {
   const { api } = session;
   const offline = !department.isOpen;
   const extras = offline ? [] : await extraFields(api, department.id);
