@@ -97,9 +97,18 @@ class Widget {
     this.session.update({ cursor: event.cursor });
     if (this.conversation?.chatId === event.chatId) {
       this.conversation.receive(event);
-    } else if (event.type === 'state' && event.state === 'queued' && (!this.session.chatId || this.session.state.ended)) {
-      // A chat just started (here, before its answer came, or on another page of the site).
-      this.showChat(event.chatId, true);
+    } else if (event.type === 'state' && event.state === 'queued' && event.id === 0 && (!this.session.chatId || this.session.state.ended)) {
+      this.adopt(event.chatId);
+    }
+  }
+
+  /** A chat started (here, before its answer came, or on another page of the site): follow it unless it is over. */
+  async adopt(chatId) {
+    try {
+      const chat = await this.session.api.get(`/v1/chats/${encodeURIComponent(chatId)}`);
+      if (chat.state !== 'ended') await this.showChat(chatId, true);
+    } catch {
+      // Not this visitor's to show (gone, or the session changed meanwhile).
     }
   }
 
