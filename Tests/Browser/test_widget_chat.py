@@ -1,6 +1,8 @@
 """A visitor on a host site chats with an agent driven through the API: both ways, with the
 agent's name and typing, markup shown as text, and a reload and a new page in the middle of
 the chat that keep the conversation without repeating a line."""
+import concurrent.futures
+
 from selenium.webdriver.common.by import By
 
 from conftest import screenshot
@@ -26,6 +28,21 @@ def test_a_visitor_and_an_agent_chat_both_ways(server, host_site_factory, browse
     agent.post(f"/v1/chats/{chat['id']}/messages", {"text": "Hi Jamie, how can I help?"})
     wait_for(lambda: log_lines(driver) == ["Hello from the widget", "Hi Jamie, how can I help?"], message="the agent's reply")
     assert driver.find_element(By.CSS_SELECTOR, ".typing").text == ""
+
+    # The visitor's typing reaches the agent's feed. A notice only reaches a reader waiting at
+    # that moment, so the visitor keeps typing (renewed every few seconds) until a poll hears it.
+    cursor = agent.get("/v1/sync?cursor=latest&timeout=0")["cursor"]
+    typing = []
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        for _ in range(8):
+            waiting = pool.submit(agent.get, f"/v1/sync?cursor={cursor}&timeout=4")
+            wait_for(lambda: waiting.running(), message="the agent's poll")
+            driver.find_element(By.ID, "message").send_keys("x")
+            typing = waiting.result(timeout=10)["typing"]
+            if typing:
+                break
+    assert [(n["author"]["type"], n["typing"]) for n in typing][:1] == [("visitor", True)]
+    driver.find_element(By.ID, "message").clear()
 
     send(driver, "Where is my order?")
     wait_for(lambda: [e.get("text") for e in agent.events(chat["id"]) if e["type"] == "message"][-1] == "Where is my order?",
