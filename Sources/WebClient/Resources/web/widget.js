@@ -25,7 +25,6 @@
   var frame = document.createElement('iframe');
   frame.src = origin + '/widget/?' + query.toString();
   frame.title = script.getAttribute('data-title') || 'Chat';
-  frame.setAttribute('allow', 'clipboard-write');
   var look = {
     position: 'fixed', border: '0', margin: '0', padding: '0', zIndex: '2147483000', background: 'transparent',
     colorScheme: 'normal', maxWidth: 'none', maxHeight: 'none', display: 'block', inset: 'auto',

@@ -31,6 +31,9 @@ class Widget {
     this.invited = false;
     this.preChatOpen = keepPresent(this.session);
     this.shell.on('open', () => this.opened());
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden && this.shell.isOpen) this.markRead();
+    });
     this.shell.on('close', () => {
       this.session.update({ open: false });
       this.preChatOpen(false);
@@ -133,9 +136,15 @@ class Widget {
 
   opened() {
     this.shell.setTeaser(null);
-    this.session.update({ open: true, unread: 0 });
-    this.shell.setUnread(0);
+    this.session.update({ open: true });
+    this.markRead();
     if (!this.conversation) this.showPreChat(this.invited);
+  }
+
+  /** The visitor sees the chat: nothing is unread any more. */
+  markRead() {
+    this.session.update({ unread: 0 });
+    this.shell.setUnread(0);
   }
 
   async showPreChat(invitation = false) {
