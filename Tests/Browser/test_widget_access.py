@@ -105,6 +105,17 @@ def test_a_phone_gets_the_whole_visible_screen_with_the_input_in_view(server, ho
     send = driver.find_element(By.CSS_SELECTOR, "button.send").rect
     assert send["x"] + send["width"] <= viewport[0]
     screenshot(driver, "widget-phone")
+
+    # The visible screen shrinks (as when the phone's keyboard opens): the frame follows it.
+    driver.switch_to.default_content()
+    driver.set_window_size(400, 560)
+    smaller = wait_for(lambda: (lambda v: v if v[1] < viewport[1] else None)(
+        driver.execute_script("return [visualViewport.width, visualViewport.height]")), message="a smaller screen")
+    frame = driver.find_element(*FRAME)
+    wait_for(lambda: frame.rect["height"] == smaller[1], message="the frame fitted to the smaller screen")
+    driver.switch_to.frame(frame)
+    message = driver.find_element(By.ID, "message").rect
+    assert message["y"] + message["height"] <= smaller[1]
     assert page_errors(driver) == []
 
 
