@@ -12,7 +12,8 @@ import { preChatView } from './prechat.js';
 import { Session } from './session.js';
 import { Shell } from './shell.js';
 import { keepPresent, trackPage } from './tracking.js';
-import { cleanUser, cleanVariables } from './host-values.js';
+import { SiteCalls } from './site-calls.js';
+import { UnreadCount } from './unread.js';
 
 class Widget {
   constructor({ bridge, t, departmentId }) {
@@ -23,22 +24,21 @@ class Widget {
     this.shell = new Shell({ bridge, t });
     this.names = new AgentNames({ session: this.session, t });
     this.view = byId('view');
-    this.user = {};
-    this.variables = [];
+    this.site = new SiteCalls({ open: () => this.shell.open(), close: () => this.shell.close() });
+    this.unread = new UnreadCount({ session: this.session, shell: this.shell });
     this.conversation = null;
     this.feed = null;
-    this.started = false;
     this.invited = false;
     this.preChatOpen = keepPresent(this.session);
     this.shell.on('open', () => this.opened());
     document.addEventListener('visibilitychange', () => {
-      if (!document.hidden && this.shell.isOpen) this.markRead();
+      if (!document.hidden && this.shell.isOpen) this.unread.clear();
     });
     this.shell.on('close', () => {
       this.session.update({ open: false });
       this.preChatOpen(false);
     });
-    bridge.onCommand((name, value) => this.command(name, value));
+    bridge.onCommand((name, value) => this.site.apply(name, value));
     // The visitor's session ended on the server (revoked, expired): start afresh as a new visitor.
     this.session.api.onSignedOut(() => {
       this.session.forget();
@@ -49,34 +49,19 @@ class Widget {
   async start() {
     const host = await this.bridge.start();
     this.page = host.page;
-    for (const call of host.commands) this.command(call.name, call.value);
-    this.shell.setUnread(this.session.state.unread);
+    for (const call of host.commands) this.site.apply(call.name, call.value);
     this.shell.report();
     try {
-      await trackPage(this.session, this.page, this.user, this.variables);
+      await trackPage(this.session, this.page, this.site.user, this.site.variables);
     } catch (error) {
       if (error.code === 'banned') return this.bridge.layout(false, 0, 0);
     }
     this.follow();
     if (this.session.chatId) await this.showChat(this.session.chatId).catch(() => this.session.update({ chatId: null }));
-    this.started = true;
-    if (this.session.state.open || this.openWanted) this.shell.open();
+    this.site.ready = true;
+    if (this.session.state.open || this.site.openWanted) this.shell.open();
     // Said on the page for anyone who waits for the widget to be ready (the browser tests).
     document.body.dataset.ready = 'true';
-  }
-
-  command(name, value) {
-    if (name === 'open') {
-      if (this.started) this.shell.open();
-      else this.openWanted = true;
-    } else if (name === 'close') {
-      this.openWanted = false;
-      this.shell.close();
-    } else if (name === 'setUser') {
-      this.user = cleanUser(value);
-    } else if (name === 'setCustomVariables') {
-      this.variables = cleanVariables(value);
-    }
   }
 
   follow() {
@@ -137,20 +122,14 @@ class Widget {
   opened() {
     this.shell.setTeaser(null);
     this.session.update({ open: true });
-    this.markRead();
+    this.unread.clear();
     if (!this.conversation) this.showPreChat(this.invited);
-  }
-
-  /** The visitor sees the chat: nothing is unread any more. */
-  markRead() {
-    this.session.update({ unread: 0 });
-    this.shell.setUnread(0);
   }
 
   async showPreChat(invitation = false) {
     this.preChatOpen(true);
     const form = await preChatView({
-      session: this.session, t: this.t, departmentId: this.departmentId, user: this.user, page: this.page, invitation,
+      session: this.session, t: this.t, departmentId: this.departmentId, user: this.site.user, page: this.page, invitation,
       onStarted: (answer) => this.chatStarted(answer),
       onAlreadyOpen: () => this.adoptOpenChat(),
     });
@@ -202,11 +181,7 @@ class Widget {
       chatId: event.chatId, from: event.author.type, text: event.text ?? null,
       attachment: event.attachment ? { name: event.attachment.name } : null, at: event.createdAt,
     });
-    if (!this.shell.isOpen || document.hidden) {
-      const unread = this.session.read().unread + 1;
-      this.session.update({ unread });
-      this.shell.setUnread(unread);
-    }
+    this.unread.arrived();
   }
 
   newChat() {
