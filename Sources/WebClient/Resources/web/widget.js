@@ -16,6 +16,8 @@
   var queued = (window.Parley && window.Parley.q) || [];
   var listeners = { message: [], chatStarted: [], chatEnded: [] };
   var pending = [];
+  // Who the visitor is and the variables stay with the page: a frame that loads again gets them too.
+  var lasting = {};
   var ready = false;
   var layout = { open: false, width: 88, height: 88 };
   var placedAsPhone = null;
@@ -35,6 +37,12 @@
     message.parley = 1;
     if (ready) frame.contentWindow.postMessage(message, origin);
     else pending.push(message);
+  }
+
+  /** The calls the frame must hear on (re)loading: the lasting ones, then any open or close made meanwhile. */
+  function earlyCalls() {
+    var calls = Object.keys(lasting).map(function (name) { return lasting[name]; });
+    return calls.concat(pending.splice(0).filter(function (message) { return !(message.name in lasting); }));
   }
 
   function pageInfo() {
@@ -85,7 +93,9 @@
       console.error('Parley: ' + name + ' takes plain data', error);
       return;
     }
-    send({ type: 'command', name: name, value: value });
+    var message = { type: 'command', name: name, value: value, parley: 1 };
+    if (name === 'setUser' || name === 'setCustomVariables') lasting[name] = message;
+    send(message);
   }
 
   window.addEventListener('message', function (event) {
@@ -95,7 +105,7 @@
     if (data.type === 'ready') {
       ready = true;
       // The site's early calls (setUser, setCustomVariables) come with the page, before tracking starts.
-      frame.contentWindow.postMessage({ parley: 1, type: 'host', page: pageInfo(), commands: pending.splice(0) }, origin);
+      frame.contentWindow.postMessage({ parley: 1, type: 'host', page: pageInfo(), commands: earlyCalls() }, origin);
       place();
     } else if (data.type === 'layout') {
       layout = { open: !!data.open, width: Number(data.width) || 88, height: Number(data.height) || 88 };
