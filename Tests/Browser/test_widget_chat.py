@@ -12,6 +12,10 @@ from widget_page import enter_widget, log_lines, open_panel, page_errors, send, 
 
 def test_a_visitor_and_an_agent_chat_both_ways(server, host_site_factory, browser_factory):
     department, agent = staffed_department(server)
+    # An earlier chat, answered at once, gives the department an estimated wait.
+    _, earlier = agent.start_chat(department["id"], "Sam", "sam@example.org", "Earlier question")
+    agent.post(f"/v1/chats/{earlier['id']}/join")
+    agent.post(f"/v1/chats/{earlier['id']}/close")
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
     driver.get(site.url + "/index.html")
@@ -19,7 +23,8 @@ def test_a_visitor_and_an_agent_chat_both_ways(server, host_site_factory, browse
     start_chat(driver, "Jamie", "jamie@example.org", "Hello from the widget")
 
     chat = waiting_chat(agent)
-    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".standing").text == "You are number 1 in line.", message="the queue")
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".standing").text
+             == "You are number 1 in line. Estimated wait: about 1 min.", message="the queue and the wait")
     agent.post(f"/v1/chats/{chat['id']}/join")
     wait_for(lambda: "Ana" in driver.find_element(By.CSS_SELECTOR, ".standing").text, message="the agent's name")
 
