@@ -30,3 +30,24 @@ def test_outside_hours_the_offline_form_leaves_a_message_for_the_agents(server, 
     assert [(m["name"], m["email"], m["message"]) for m in stored] == [("Jamie", "jamie@example.org", "Please call me back about my order.")]
     assert server.admin.get("/v1/chats")["items"] == []
     assert page_errors(driver) == []
+
+
+def test_a_department_that_closes_while_the_form_is_open_turns_it_into_the_offline_form(server, host_site_factory, browser_factory):
+    department = server.admin.create_department("Support")
+    site = host_site_factory(server.url, department["id"])
+    driver = browser_factory()
+    driver.get(site.url + "/index.html")
+    open_panel(driver)
+    wait_for(lambda: field(driver, "Name").is_displayed(), message="the pre-chat form")
+    field(driver, "Name").send_keys("Jamie")
+    field(driver, "Email").send_keys("jamie@example.org")
+    field(driver, "Message").send_keys("Are you there?")
+    server.admin.put("/v1/calendars/acme/gt", {"time_zone": "Etc/UTC", "workingDayMessage": "Back at 8:00.", "days": {"workingDays": []}})
+    server.admin.patch(f"/v1/departments/{department['id']}", {"calendar": "acme/gt"})
+    button(driver, "Start chat").click()
+
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".prechat .intro").text == "Back at 8:00.", message="the offline form")
+    assert field(driver, "Message").get_attribute("value") == "Are you there?"
+    button(driver, "Leave a message").click()
+    wait_for(lambda: server.admin.get("/v1/offline-messages")["items"], message="the offline message stored")
+    assert server.admin.get("/v1/chats")["items"] == []

@@ -126,12 +126,13 @@ class Widget {
     if (!this.conversation) this.showPreChat(this.invited);
   }
 
-  async showPreChat(invitation = false) {
+  async showPreChat(invitation = false, draft = {}) {
     this.preChatOpen(true);
     const form = await preChatView({
-      session: this.session, t: this.t, departmentId: this.departmentId, user: this.site.user, page: this.page, invitation,
+      session: this.session, t: this.t, departmentId: this.departmentId, user: this.site.user, draft, page: this.page, invitation,
       onStarted: (answer) => this.chatStarted(answer),
       onAlreadyOpen: () => this.adoptOpenChat(),
+      onClosed: (typed) => this.showPreChat(false, typed),
     });
     if (this.conversation) return;
     replaceChildren(this.view, form);

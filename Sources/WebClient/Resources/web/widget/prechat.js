@@ -21,9 +21,11 @@ export async function preChatView({ departmentId, ...options }) {
 /**
  * Builds the form for `department` (`{id, isOpen, closedMessage}`).
  * `onStarted(answer)` gets `POST /v1/chats`'s answer; `onAlreadyOpen()` is called when the
- * visitor holds an open chat already (another page started it).
+ * visitor holds an open chat already (another page started it), `onClosed()` when the
+ * department closed while the form was open (with what was typed, `draft`, for the offline
+ * form that takes its place).
  */
-async function preChatForm({ session, t, department, user, page, invitation, onStarted, onAlreadyOpen }) {
+async function preChatForm({ session, t, department, user, draft = {}, page, invitation, onStarted, onAlreadyOpen, onClosed }) {
   const { api } = session;
   const offline = !department.isOpen;
   const extras = offline ? [] : await extraFields(api, department.id);
@@ -35,10 +37,10 @@ async function preChatForm({ session, t, department, user, page, invitation, onS
     { class: `prechat ${offline ? 'offline' : ''}`, novalidate: true },
     h('p', { class: 'intro' }, intro),
     offline ? h('p', { class: 'form-note' }, t('offlineExplain')) : '',
-    field({ key: 'name', label: t('name'), required: true, value: user.name || '', autocomplete: 'name' }),
-    field({ key: 'email', label: t('email'), kind: 'email', required: true, value: user.email || '', autocomplete: 'email' }),
+    field({ key: 'name', label: t('name'), required: true, value: draft.name || user.name || '', autocomplete: 'name' }),
+    field({ key: 'email', label: t('email'), kind: 'email', required: true, value: draft.email || user.email || '', autocomplete: 'email' }),
     extras.map((extra) => field({ key: extra.key, label: extra.label, kind: extra.type, required: extra.required, options: extra.options || [] })),
-    field({ key: 'message', label: t('message'), kind: 'textarea', required: true }),
+    field({ key: 'message', label: t('message'), kind: 'textarea', required: true, value: draft.message || '' }),
     captcha.element,
     error,
     h('button', { type: 'submit', class: 'primary' }, offline ? t('leaveMessage') : t('startChat')),
@@ -89,7 +91,8 @@ async function preChatForm({ session, t, department, user, page, invitation, onS
     } else if (failure.code === 'chat_already_open') {
       onAlreadyOpen();
     } else if (failure.code === 'department_closed') {
-      error.textContent = failure.message;
+      const values = new FormData(form);
+      onClosed({ name: values.get('name'), email: values.get('email'), message: values.get('message') });
     } else if (failure.status === 429) {
       error.textContent = t('tooMany', { seconds: failure.retryAfter || 60 });
     } else if (!(failure.field && markInvalid(form, failure.field, failure.message))) {
