@@ -57,7 +57,13 @@ class Widget {
       if (error.code === 'banned') return this.bridge.layout(false, 0, 0);
     }
     this.follow();
-    if (this.session.chatId) await this.showChat(this.session.chatId).catch(() => this.session.update({ chatId: null }));
+    if (this.session.chatId) {
+      await this.showChat(this.session.chatId).catch(() => {
+        // The chat is gone (erased, or another visitor's session): the form comes instead.
+        this.conversation = null;
+        this.session.update({ chatId: null });
+      });
+    }
     this.site.ready = true;
     if (this.session.state.open || this.site.openWanted) this.shell.open();
     // Said on the page for anyone who waits for the widget to be ready (the browser tests).
@@ -112,11 +118,11 @@ class Widget {
     this.shell.setTeaser(this.shell.isOpen ? null : bubble);
   }
 
+  /** Accepting opens the panel on the invitation's form (see `opened`); declining only hides the bubble. */
   invitationAnswered(accept) {
     this.shell.setTeaser(null);
-    if (!accept) return;
-    this.shell.open();
-    this.showPreChat(true);
+    this.invited = accept;
+    if (accept) this.shell.open();
   }
 
   opened() {
