@@ -140,7 +140,7 @@ def test_arabic_reads_right_to_left(server, host_site_factory, browser_factory):
 
 
 def test_the_host_page_may_choose_the_language(server, host_site_factory, browser_factory):
-    department = server.admin.create_department("Ventas")
+    department, _ = staffed_department(server)
     site = host_site_factory(server.url, department["id"], 'data-language="es"')
     driver = browser_factory(language="en")
     driver.get(site.url + "/index.html")

@@ -3,7 +3,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from parley_api import wait_for
-from widget_page import button, field, open_panel
+from widget_page import button, field, open_panel, staffed_department
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def server_env():
 
 
 def test_the_captcha_is_shown_when_the_server_asks_and_a_wrong_answer_brings_a_new_one(server, host_site_factory, browser_factory):
-    department = server.admin.create_department("Sales")
+    department, _ = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
     driver.get(site.url + "/index.html")

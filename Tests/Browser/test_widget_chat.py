@@ -109,14 +109,3 @@ def test_a_reload_and_a_new_page_keep_the_chat_without_repeating_a_line(server, 
     assert visits["pageViews"] >= 3
     assert page_errors(driver) == []
 
-
-def test_with_nobody_online_the_waiting_visitor_is_told_so(server, host_site_factory, browser_factory):
-    department = server.admin.create_department("Night shift")
-    site = host_site_factory(server.url, department["id"])
-    driver = browser_factory()
-    driver.get(site.url + "/index.html")
-    open_panel(driver)
-    start_chat(driver, "Jamie", "jamie@example.org", "Anyone there?")
-    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".standing").text.startswith("Nobody is online right now."),
-             message="nobody online said")
-    assert log_lines(driver) == ["Anyone there?"]

@@ -1,8 +1,9 @@
-"""The offline form outside the department's hours, stored as an offline message for its agents."""
+"""The offline form outside the department's hours or with nobody online, stored as an offline
+message for its agents."""
 from selenium.webdriver.common.by import By
 
 from parley_api import wait_for
-from widget_page import button, field, open_panel, page_errors
+from widget_page import button, field, open_panel, page_errors, staffed_department
 
 
 def test_outside_hours_the_offline_form_leaves_a_message_for_the_agents(server, host_site_factory, browser_factory):
@@ -33,7 +34,7 @@ def test_outside_hours_the_offline_form_leaves_a_message_for_the_agents(server, 
 
 
 def test_a_department_that_closes_while_the_form_is_open_turns_it_into_the_offline_form(server, host_site_factory, browser_factory):
-    department = server.admin.create_department("Support")
+    department, _ = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
     driver.get(site.url + "/index.html")
@@ -48,6 +49,23 @@ def test_a_department_that_closes_while_the_form_is_open_turns_it_into_the_offli
 
     wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".prechat .intro").text == "Back at 8:00.", message="the offline form")
     assert field(driver, "Message").get_attribute("value") == "Are you there?"
+    button(driver, "Leave a message").click()
+    wait_for(lambda: server.admin.get("/v1/offline-messages")["items"], message="the offline message stored")
+    assert server.admin.get("/v1/chats")["items"] == []
+
+
+def test_with_nobody_online_the_offline_form_is_offered(server, host_site_factory, browser_factory):
+    department, agent = staffed_department(server)
+    agent.set_status(agent.get("/v1/me")["agent"]["id"], "offline")
+    site = host_site_factory(server.url, department["id"])
+    driver = browser_factory()
+    driver.get(site.url + "/index.html")
+    open_panel(driver)
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".prechat .intro").text == "Nobody is online right now.",
+             message="nobody online said")
+    field(driver, "Name").send_keys("Jamie")
+    field(driver, "Email").send_keys("jamie@example.org")
+    field(driver, "Message").send_keys("Call me tomorrow")
     button(driver, "Leave a message").click()
     wait_for(lambda: server.admin.get("/v1/offline-messages")["items"], message="the offline message stored")
     assert server.admin.get("/v1/chats")["items"] == []

@@ -1,6 +1,6 @@
 // Before a chat: the pre-chat form (name, email, the admin's extra fields, the first message)
-// when the department is open, or the offline form (name, email, message), stored as an
-// offline message for its agents, when the department's hours say it is closed.
+// when the department is open and someone is online, or the offline form (name, email,
+// message), stored as an offline message for its agents, outside its hours or with nobody online.
 
 import { h } from '/shared/dom.js';
 import { CaptchaBox, clearInvalid, extraFields, field, markInvalid } from './fields.js';
@@ -27,11 +27,13 @@ export async function preChatView({ departmentId, ...options }) {
  */
 async function preChatForm({ session, t, department, user, draft = {}, page, invitation, onStarted, onAlreadyOpen, onClosed }) {
   const { api } = session;
-  const offline = !department.isOpen;
+  // Closed by its hours, or nobody there to answer (`agentsOnline`, when the server says).
+  const offline = !department.isOpen || department.agentsOnline === false;
   const extras = offline ? [] : await extraFields(api, department.id);
   const captcha = new CaptchaBox({ api, t });
   const error = h('p', { class: 'form-error', role: 'alert' });
-  const intro = offline ? department.closedMessage || t('offlineIntro') : invitation ? t('invitationIntro') : t('preChatIntro');
+  const closedIntro = department.isOpen ? t('nobodyOnlineIntro') : department.closedMessage || t('offlineIntro');
+  const intro = offline ? closedIntro : invitation ? t('invitationIntro') : t('preChatIntro');
   const form = h(
     'form',
     { class: `prechat ${offline ? 'offline' : ''}`, novalidate: true },
