@@ -8,11 +8,18 @@ import Foundation
 /// the event's type gets it, in a lane of its own per chat.
 public enum OutboxPlan {
     public static func deliveries(
-        for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint]
+        for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint], links: (any AttachmentLinks)? = nil
     ) -> [DeliveryDraft] {
         var drafts: [DeliveryDraft] = []
-        if let recipient, case .message(let text) = event.body, case .agent = event.author {
-            drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
+        if let recipient, case .agent = event.author {
+            switch event.body {
+            case .message(let text):
+                drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
+            case .attachment(let attachment):
+                drafts.append(channelAttachment(attachment, link: links?.link(to: attachment.id), to: recipient.contact, project: recipient.project))
+            default:
+                break
+            }
         }
         for webhookEvent in webhookEvents(for: event, in: chat) {
             let body = webhookEvent.body()
@@ -34,6 +41,17 @@ public enum OutboxPlan {
                 summary: "channel text to contact \(contact.uuid)", visitorID: contact.visitorID
             )
         }
+    }
+
+    /// A file for a channel contact, in its lane: RapidPro fetches it from the link (`type:url`);
+    /// without a link (the server does not know its public address) the contact gets a line naming it.
+    static func channelAttachment(_ attachment: Attachment, link: String?, to contact: ChannelContact, project: String?) -> DeliveryDraft {
+        let message = link.map { RapidProMessage(contact: contact.uuid, attachments: ["\(attachment.contentType):\($0)"]) }
+            ?? RapidProMessage(contact: contact.uuid, text: attachment.line)
+        return DeliveryDraft(
+            destination: .channel(project: project), lane: channelLane(contact), payload: message.body(),
+            summary: "channel attachment to contact \(contact.uuid)", visitorID: contact.visitorID
+        )
     }
 
     /// The lane of a contact's lines: one contact's lines go out one after another.
@@ -88,7 +106,7 @@ public enum OutboxPlan {
                 createdAt: WebhookEvent.format(event.createdAt)
             )
             types.append(.messageCreated)
-        case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note:
+        case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note, .attachment:
             break
         }
         return types.map { WebhookEvent(type: $0, at: event.createdAt, data: data) }
@@ -98,7 +116,10 @@ public enum OutboxPlan {
 /// RapidPro's `POST /api/v2/messages.json` body.
 struct RapidProMessage: Encodable {
     let contact: String
-    let text: String
+    /// Absent when the message carries attachments alone.
+    var text: String?
+    /// `content type:url` of each file RapidPro fetches and sends.
+    var attachments: [String]?
 
     func body() -> String {
         let encoder = JSONEncoder()

@@ -84,6 +84,10 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
+    AttachmentsController(
+        chats: services.chats, links: AttachmentLinkSigner(config, now: services.now), maxAttachmentBytes: config.limits.maxAttachmentBytes,
+        cacheSeconds: 3600
+    ).addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     VisitorsController(
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,
