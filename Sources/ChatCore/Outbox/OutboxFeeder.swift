@@ -9,17 +9,13 @@ public struct OutboxFeeder: Sendable {
 
     private let store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore & DirectoryStore
     private let batchSize: Int
-    /// Signs the links a channel's flow engine fetches agents' files from; they are signed
-    /// when the delivery is planned, so their lifetime counts from then.
-    private let links: (any AttachmentLinks)?
     private let now: @Sendable () -> Date
 
     public init(
         store: any OutboxStore & ChatStore & ChannelContactStore & WebhookStore & DirectoryStore, batchSize: Int = 200,
-        links: (any AttachmentLinks)? = nil, now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
-        self.links = links
         self.batchSize = batchSize
         self.now = now
     }
@@ -39,7 +35,7 @@ public struct OutboxFeeder: Sendable {
             }
             // A chat erased since its event was committed is not told about.
             guard let (chat, recipient) = chats[event.chatID] ?? nil else { continue }
-            drafts += OutboxPlan.deliveries(for: event, in: chat, recipient: recipient, endpoints: endpoints, links: links)
+            drafts += OutboxPlan.deliveries(for: event, in: chat, recipient: recipient, endpoints: endpoints)
         }
         // Another instance that planned the same events first wins; this one reads on from there.
         _ = try await store.enqueue(drafts, advancing: Self.consumer, from: position, to: last.cursor, at: now())

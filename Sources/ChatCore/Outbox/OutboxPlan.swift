@@ -8,7 +8,7 @@ import Foundation
 /// the event's type gets it, in a lane of its own per chat.
 public enum OutboxPlan {
     public static func deliveries(
-        for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint], links: (any AttachmentLinks)? = nil
+        for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint]
     ) -> [DeliveryDraft] {
         var drafts: [DeliveryDraft] = []
         if let recipient, case .agent = event.author {
@@ -16,7 +16,7 @@ public enum OutboxPlan {
             case .message(let text):
                 drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
             case .attachment(let attachment):
-                drafts.append(channelAttachment(attachment, link: links?.link(to: attachment.id), to: recipient.contact, project: recipient.project))
+                drafts.append(channelAttachment(attachment, to: recipient.contact, project: recipient.project))
             default:
                 break
             }
@@ -43,13 +43,12 @@ public enum OutboxPlan {
         }
     }
 
-    /// A file for a channel contact, in its lane: RapidPro fetches it from the link (`type:url`);
-    /// without a link (the server does not know its public address) the contact gets a line naming it.
-    static func channelAttachment(_ attachment: Attachment, link: String?, to contact: ChannelContact, project: String?) -> DeliveryDraft {
-        let message = link.map { RapidProMessage(contact: contact.uuid, attachments: ["\(attachment.contentType):\($0)"]) }
-            ?? RapidProMessage(contact: contact.uuid, text: attachment.line)
-        return DeliveryDraft(
-            destination: .channel(project: project), lane: channelLane(contact), payload: message.body(),
+    /// A file for a channel contact, in its lane, as RapidPro's `attachments: ["type:url"]`.
+    /// The URL is a marker (`ChannelAttachmentLink`) the sender signs when it sends.
+    static func channelAttachment(_ attachment: Attachment, to contact: ChannelContact, project: String?) -> DeliveryDraft {
+        DeliveryDraft(
+            destination: .channel(project: project), lane: channelLane(contact),
+            payload: RapidProMessage(contact: contact.uuid, attachments: [ChannelAttachmentLink.marker(for: attachment)]).body(),
             summary: "channel attachment to contact \(contact.uuid)", visitorID: contact.visitorID
         )
     }
@@ -114,7 +113,7 @@ public enum OutboxPlan {
 }
 
 /// RapidPro's `POST /api/v2/messages.json` body.
-struct RapidProMessage: Encodable {
+struct RapidProMessage: Codable {
     let contact: String
     /// Absent when the message carries attachments alone.
     var text: String?

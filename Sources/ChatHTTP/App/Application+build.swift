@@ -25,7 +25,9 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     background += BackgroundJobs.all(
         services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
     )
-    background.append(OutboxRunner(services: services, settings: config.outbound, logger: logger))
+    background.append(OutboxRunner(
+        services: services, settings: config.outbound, links: AttachmentLinkSigner(config, now: services.now), logger: logger
+    ))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)

@@ -128,7 +128,7 @@ public struct ParleyServices: Sendable {
             typing: typing,
             feeds: feeds,
             outbox: outbox,
-            outboxFeeder: OutboxFeeder(store: storage, links: AttachmentLinkSigner(config, now: now), now: now),
+            outboxFeeder: OutboxFeeder(store: storage, now: now),
             webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
             webhookAddresses: webhookAddresses,
             now: now,

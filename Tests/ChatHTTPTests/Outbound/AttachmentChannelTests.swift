@@ -49,4 +49,27 @@ struct AttachmentChannelTests {
             }
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func withoutAPublicAddressTheFileIsADeadLetterSayingSoAndHoldsNoLink(_ backend: TestBackend) async throws {
+        try await StandInReceiver.run { rapidPro in
+            try await TestWorld.run(backend, configure: { config in
+                TestWorld.fastOutbound(&config)
+                config.outbound.rapidPro.server = .init(baseURL: rapidPro.url, token: "rp-token")
+            }) { world in
+                let admin = try await world.adminToken()
+                let sales = try await world.createDepartment("Sales", admin: admin)
+                let agent = try await world.agentToken("ann@example.com", departments: [sales.id], admin: admin)
+                let chat = try await world.channelChat(department: sales.id, contact: "contact-10")
+                _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: agent)
+                let attachment = try #require(try await world.attach(Fixture.png, to: chat.rawValue, token: agent).attachment)
+                try await world.waitForDeliveries("a dead letter") { try await !world.services.storage.deadLetters(limit: 10).isEmpty }
+                let dead = try await world.expect(.ok, Wire.List<Wire.DeadLetter>.self, .get, "/v1/dead-letters", token: admin).items
+                #expect(dead.map(\.reason) == ["files need the server's public address to link to (PARLEY_PUBLIC_URL)"])
+                #expect(dead.first?.payload.contains("parley-attachment:\(attachment.id)") == true)
+                #expect(dead.first?.payload.contains("signature") == false)
+                #expect(rapidPro.received.isEmpty)
+            }
+        }
+    }
 }
