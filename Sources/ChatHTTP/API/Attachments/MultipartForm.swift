@@ -36,27 +36,52 @@ struct MultipartForm {
     }
 
     init(_ buffer: ByteBuffer, boundary: String) throws {
-        let body = buffer.readableBytesView
-        let delimiter = Array("--\(boundary)".utf8)
+        parts = try buffer.withUnsafeReadableBytes { try Self.parts(of: $0, delimiter: Array("--\(boundary)".utf8)) }
+    }
+
+    private static func parts(of body: UnsafeRawBufferPointer, delimiter: [UInt8]) throws -> [Part] {
         let crlf: [UInt8] = [13, 10]
-        guard var start = body.firstRange(of: delimiter)?.upperBound else { throw Self.malformed("The multipart body holds no part.") }
+        guard var start = find(delimiter, in: body, from: 0).map({ $0 + delimiter.count }) else {
+            throw malformed("The multipart body holds no part.")
+        }
         var parts: [Part] = []
         while true {
-            if body[start...].starts(with: [45, 45]) { break }
-            guard body[start...].starts(with: crlf) else { throw Self.malformed("A multipart boundary is not followed by a line break.") }
-            let headersStart = body.index(start, offsetBy: 2)
-            guard let headersEnd = body[headersStart...].firstRange(of: crlf + crlf),
-                  body.distance(from: headersStart, to: headersEnd.lowerBound) <= Self.maxHeaderBytes
-            else { throw Self.malformed("A part's headers are missing or too long.") }
-            guard let next = body[headersEnd.upperBound...].firstRange(of: crlf + delimiter) else {
-                throw Self.malformed("The multipart body ends before its closing boundary.")
+            if has([45, 45], in: body, at: start) { break }
+            guard has(crlf, in: body, at: start) else { throw malformed("A multipart boundary is not followed by a line break.") }
+            let headersStart = start + 2
+            guard let headersEnd = find(crlf + crlf, in: body, from: headersStart, within: maxHeaderBytes + 4) else {
+                throw malformed("A part's headers are missing or too long.")
             }
-            let headers = String(decoding: body[headersStart..<headersEnd.lowerBound], as: UTF8.self)
-            parts.append(try Self.part(headers: headers, body: Data(body[headersEnd.upperBound..<next.lowerBound])))
-            guard parts.count <= Self.maxParts else { throw Self.malformed("The form holds more than \(Self.maxParts) parts.") }
-            start = next.upperBound
+            let contentStart = headersEnd + 4
+            guard let next = find(crlf + delimiter, in: body, from: contentStart) else {
+                throw malformed("The multipart body ends before its closing boundary.")
+            }
+            let headers = String(decoding: body[headersStart..<headersEnd], as: UTF8.self)
+            parts.append(try part(headers: headers, body: Data(body[contentStart..<next])))
+            guard parts.count <= maxParts else { throw malformed("The form holds more than \(maxParts) parts.") }
+            start = next + 2 + delimiter.count
         }
-        self.parts = parts
+        return parts
+    }
+
+    private static func has(_ bytes: [UInt8], in body: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        offset + bytes.count <= body.count && body[offset..<offset + bytes.count].elementsEqual(bytes)
+    }
+
+    /// Where `needle` first occurs at or after `start` (and, with `within`, starts fewer than
+    /// that many bytes after it). `memchr` finds candidates: a 10 MiB file is scanned in a blink.
+    private static func find(_ needle: [UInt8], in body: UnsafeRawBufferPointer, from start: Int, within: Int = .max) -> Int? {
+        guard let base = body.baseAddress, let first = needle.first else { return nil }
+        let end = body.count - needle.count + 1
+        let stop = within == .max ? end : min(end, start + within)
+        var offset = start
+        while offset < stop {
+            guard let hit = memchr(base + offset, Int32(first), stop - offset) else { return nil }
+            let position = base.distance(to: UnsafeRawPointer(hit))
+            if has(needle, in: body, at: position) { return position }
+            offset = position + 1
+        }
+        return nil
     }
 
     private static func part(headers: String, body: Data) throws -> Part {
