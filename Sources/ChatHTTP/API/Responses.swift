@@ -187,6 +187,8 @@ struct EventResponse: ResponseCodable {
     var notice: String?
     /// The answers of a `survey` event.
     var answers: [SurveyAnswerResponse]?
+    /// The file of an `attachment` event; its bytes are at `GET /v1/attachments/{id}`.
+    var attachment: AttachmentResponse?
     let clientMessageId: String?
     let createdAt: String
 
@@ -217,8 +219,20 @@ struct EventResponse: ResponseCodable {
         case .surveyAnswered(let answers):
             (type, text, state, agentId, departmentId) = ("survey", nil, nil, nil, nil)
             self.answers = answers.map { SurveyAnswerResponse(questionId: $0.questionID, answers: $0.answers) }
+        case .attachment(let attachment):
+            (type, text, state, agentId, departmentId) = ("attachment", nil, nil, nil, nil)
+            self.attachment = AttachmentResponse(
+                id: attachment.id.rawValue, name: attachment.name, contentType: attachment.contentType, size: attachment.size
+            )
         }
     }
+}
+
+struct AttachmentResponse: ResponseCodable {
+    let id: String
+    let name: String
+    let contentType: String
+    let size: Int
 }
 
 struct SurveyAnswerResponse: ResponseCodable {

@@ -6,14 +6,16 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
-             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound,
+             .attachmentNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
              .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
-        case .exportTooLarge: .contentTooLarge
+        case .exportTooLarge, .attachmentTooLarge: .contentTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
         case .storageUnavailable: .serviceUnavailable
         }
     }
@@ -58,6 +60,9 @@ extension ChatError {
         case .addressNotPublic: "address_not_public"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .attachmentNotFound: "attachment_not_found"
+        case .attachmentTooLarge: "attachment_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
         }
     }
 
