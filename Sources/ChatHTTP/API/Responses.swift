@@ -123,6 +123,8 @@ struct ChatResponse: ResponseCodable {
     let visitorId: String
     let state: String
     let agentId: String?
+    /// The serving agent's display name, on single-chat reads.
+    let agentName: String?
     /// The agent a queued chat is offered to.
     let offeredTo: String?
     /// A queued chat's place in line, on single-chat reads.
@@ -139,7 +141,10 @@ struct ChatResponse: ResponseCodable {
     }
 
     /// `showOffer` is false for visitors: whom their chat is offered to is the agents' business.
-    init(_ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil, showOffer: Bool = true) {
+    init(
+        _ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil, showOffer: Bool = true, agentName: String? = nil
+    ) {
+        self.agentName = agentName
         id = chat.id.rawValue
         number = chat.number
         departmentId = chat.departmentID.rawValue

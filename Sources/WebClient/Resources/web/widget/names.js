@@ -1,7 +1,6 @@
-// Agents' display names. The native API tells a visitor only an agent's id; the chat's lines as
-// the IPTP face gives them (`GET /xm/api/chats/{id}/messages`, open to the chat's visitor with
-// the same token) carry each sender's name. Names are kept in the session, so one look-up per
-// agent and chat is enough; until a name is known, the line says "Agent".
+// Agents' display names. Events name their author by id; the chat (`GET /v1/chats/{id}`) names
+// the agent serving it. Names are kept in the session, so one look-up per agent and chat is
+// enough; until a name is known, the line says "Agent".
 
 import { h } from '/shared/dom.js';
 
@@ -37,15 +36,13 @@ export class AgentNames {
     if (!agentId || this.name(agentId) || this.asked.has(chatId + agentId)) return this.name(agentId);
     this.asked.add(chatId + agentId);
     try {
-      const answer = await this.session.api.get(`/xm/api/chats/${encodeURIComponent(chatId)}/messages`);
-      const names = { ...this.session.state.agentNames };
-      for (const line of answer.messages || []) {
-        if (!line.fromGuest && line.senderId && line.senderName) names[line.senderId] = line.senderName;
+      const chat = await this.session.api.get(`/v1/chats/${encodeURIComponent(chatId)}`);
+      if (chat.agentId && chat.agentName) {
+        this.session.update({ agentNames: { ...this.session.state.agentNames, [chat.agentId]: chat.agentName } });
+        for (const [id, nodes] of this.labels) for (const node of nodes) this.fill(node, id);
       }
-      this.session.update({ agentNames: names });
-      for (const [id, nodes] of this.labels) for (const node of nodes) this.fill(node, id);
     } catch {
-      // The IPTP face is optional: "Agent" stays.
+      // A name that cannot be read now stays "Agent".
     }
     return this.name(agentId);
   }
