@@ -68,6 +68,12 @@ public enum ChatError: Error, Equatable, Sendable {
     /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
     case departmentClosed(message: String)
     case calendarNotFound(CalendarKey)
+    /// No attachment has this id, or the caller may not see its chat.
+    case attachmentNotFound(AttachmentID)
+    /// The file is larger than an attachment may be.
+    case attachmentTooLarge(limit: Int)
+    /// The file's type is not accepted, or its bytes contradict the type it declares.
+    case unsupportedMediaType(reason: String)
     case cannedResponseNotFound(String)
     /// Another canned response of the same department (or another global one) has this shortcut.
     case shortcutTaken(String)
@@ -123,6 +129,9 @@ extension ChatError: CustomStringConvertible {
             "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
         case .calendarNotFound(let key): "No business calendar is stored for \(key)."
+        case .attachmentNotFound(let id): "No attachment has the id \(id)."
+        case .attachmentTooLarge(let limit): "An attachment may hold at most \(limit) bytes."
+        case .unsupportedMediaType(let reason): reason
         case .cannedResponseNotFound(let id): "No canned response has the id \(id)."
         case .shortcutTaken(let shortcut): "Another canned response of the same department already has the shortcut '\(shortcut)'."
         }

@@ -35,12 +35,14 @@ public enum EventBody: Sendable, Equatable {
     case surveyAnswered([SurveyAnswer])
     /// A line from one agent to the others in the chat (a tip, a whisper). Seen by agents only.
     case note(String)
+    /// A file the author posted in the chat; its bytes are read apart (`AttachmentStore`).
+    case attachment(Attachment)
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
         case .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: true
-        case .message, .stateChanged, .joined, .notice: false
+        case .message, .stateChanged, .joined, .notice, .attachment: false
         }
     }
 }

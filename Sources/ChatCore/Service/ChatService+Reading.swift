@@ -68,6 +68,12 @@ extension ChatService {
     }
 
     /// The display names of the events' authors (system events have none).
+    /// The display name of the agent serving `chat`, for the visitor to read; nil while nobody serves it.
+    public func agentName(of chat: Chat) async throws -> String? {
+        guard let agent = chat.agentID else { return nil }
+        return try await store.agent(agent)?.name
+    }
+
     public func authorNames(of events: [ChatEvent]) async throws -> [EventAuthor: String] {
         var names: [EventAuthor: String] = [:]
         for author in Set(events.map(\.author)) {

@@ -10,8 +10,8 @@ public struct SentMessage: Sendable {
 /// The life of a chat: start, join, messages, typing, close. Every change is decided by
 /// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
-    let store: any ChatStore & DirectoryStore & RoutingStore
-    private let log: ChatLog
+    let store: any ChatStore & DirectoryStore & RoutingStore & AttachmentStore
+    let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
@@ -21,13 +21,13 @@ public struct ChatService: Sendable {
     let limits: ChatLimits
     private let typing: TypingBoard
     private let failures: any FailureReporter
-    private let throttle: ChatThrottle
+    let throttle: ChatThrottle
     private let hours: BusinessHoursService
     private let prechat: PrechatFormService
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     public init(
-        store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        store: any ChatStore & DirectoryStore & RoutingStore & AttachmentStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
         limits: ChatLimits, bans: BanService, hours: BusinessHoursService, prechat: PrechatFormService, typing: TypingBoard = TypingBoard(),
         failures: any FailureReporter, now: @escaping @Sendable () -> Date = Date.init
     ) {

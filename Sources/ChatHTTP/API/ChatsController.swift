@@ -125,7 +125,7 @@ struct ChatsController {
         let chat = try await chats.chat(chatID(context), for: principal)
         return ChatResponse(
             chat, visitor: insights.details(of: try await chats.visitor(of: chat)), standing: try await routing.standing(of: chat),
-            showOffer: principal.agent != nil
+            showOffer: principal.agent != nil, agentName: try await chats.agentName(of: chat)
         )
     }
 

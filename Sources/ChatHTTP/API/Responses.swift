@@ -22,8 +22,11 @@ struct DepartmentResponse: ResponseCodable {
     let isOpen: Bool
     /// What visitors read while it is closed; absent while open.
     let closedMessage: String?
+    /// Whether an agent of it is online; in the list only.
+    let agentsOnline: Bool?
 
-    init(_ department: Department, hours: BusinessHoursService) {
+    init(_ department: Department, hours: BusinessHoursService, agentsOnline: Bool? = nil) {
+        self.agentsOnline = agentsOnline
         id = department.id.rawValue
         name = department.name
         routingMode = department.routingMode.rawValue
@@ -120,6 +123,8 @@ struct ChatResponse: ResponseCodable {
     let visitorId: String
     let state: String
     let agentId: String?
+    /// The serving agent's display name, on single-chat reads.
+    let agentName: String?
     /// The agent a queued chat is offered to.
     let offeredTo: String?
     /// A queued chat's place in line, on single-chat reads.
@@ -136,7 +141,10 @@ struct ChatResponse: ResponseCodable {
     }
 
     /// `showOffer` is false for visitors: whom their chat is offered to is the agents' business.
-    init(_ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil, showOffer: Bool = true) {
+    init(
+        _ chat: Chat, visitor: VisitorDetails? = nil, standing: QueueStanding? = nil, showOffer: Bool = true, agentName: String? = nil
+    ) {
+        self.agentName = agentName
         id = chat.id.rawValue
         number = chat.number
         departmentId = chat.departmentID.rawValue
@@ -184,6 +192,8 @@ struct EventResponse: ResponseCodable {
     var notice: String?
     /// The answers of a `survey` event.
     var answers: [SurveyAnswerResponse]?
+    /// The file of an `attachment` event; its bytes are at `GET /v1/attachments/{id}`.
+    var attachment: AttachmentResponse?
     let clientMessageId: String?
     let createdAt: String
 
@@ -214,8 +224,20 @@ struct EventResponse: ResponseCodable {
         case .surveyAnswered(let answers):
             (type, text, state, agentId, departmentId) = ("survey", nil, nil, nil, nil)
             self.answers = answers.map { SurveyAnswerResponse(questionId: $0.questionID, answers: $0.answers) }
+        case .attachment(let attachment):
+            (type, text, state, agentId, departmentId) = ("attachment", nil, nil, nil, nil)
+            self.attachment = AttachmentResponse(
+                id: attachment.id.rawValue, name: attachment.name, contentType: attachment.contentType, size: attachment.size
+            )
         }
     }
+}
+
+struct AttachmentResponse: ResponseCodable {
+    let id: String
+    let name: String
+    let contentType: String
+    let size: Int
 }
 
 struct SurveyAnswerResponse: ResponseCodable {

@@ -38,9 +38,15 @@ public struct AppConfig: Sendable {
     /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
     /// nil turns the face off.
     public var liveAgentsToken: String?
+    /// How long a signed link to an attachment works (the links a channel's flow engine
+    /// fetches agents' files from). Attachment size and types are in `limits`.
+    public var attachmentLinkLifetime: Duration = .seconds(3600)
     /// Channel deliveries (RapidPro) and webhooks.
     public var outbound = OutboundSettings()
     public var calendars = CalendarSettings()
+    /// A folder the console and widget are served from instead of the copy built into the
+    /// server, read afresh on each request (for working on them without restarting).
+    public var webDirectory: URL?
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

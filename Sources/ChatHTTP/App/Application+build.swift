@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
+import WebClient
 
 /// Opens storage, assembles the services and builds the HTTP application. `parley serve`
 /// and the tests both start here.
@@ -25,7 +26,9 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     background += BackgroundJobs.all(
         services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
     )
-    background.append(OutboxRunner(services: services, settings: config.outbound, logger: logger))
+    background.append(OutboxRunner(
+        services: services, settings: config.outbound, links: AttachmentLinkSigner(config, now: services.now), logger: logger
+    ))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)
@@ -41,6 +44,14 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         },
         logger: logger
     )
+}
+
+/// The console's and widget's files: the configured folder, else the copy built in.
+private func webAssets(_ config: AppConfig) -> WebAssetStore {
+    if let folder = config.webDirectory {
+        return .reading(folder)
+    }
+    return WebAssets.bundledRoot.map(WebAssetStore.loading) ?? .empty
 }
 
 /// HTTP/1 with the WebSocket upgrade, where a connection that sends nothing, half a request or
@@ -62,6 +73,7 @@ private func guardedServer(webSocketRouter router: Router<ParleyRequestContext>,
 func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<ParleyRequestContext> {
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: ClientAddressMiddleware(resolver: ClientAddressResolver(trustedProxies: config.trustedProxies)))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth))
@@ -84,6 +96,10 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, search: services.search, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
+    AttachmentsController(
+        chats: services.chats, links: AttachmentLinkSigner(config, now: services.now), maxAttachmentBytes: config.limits.maxAttachmentBytes,
+        cacheSeconds: 3600
+    ).addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     VisitorsController(
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,
@@ -125,6 +141,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         limits: config.http, logins: logins
     ).addRoutes(to: router)
     LiveAgentsController(channels: services.channels, hours: services.hours, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
+    WebController(assets: webAssets(config)).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

@@ -7,14 +7,15 @@ extension ChatError {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
              .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound,
-             .cannedResponseNotFound: .notFound
+             .attachmentNotFound, .cannedResponseNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
              .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
-        case .exportTooLarge: .contentTooLarge
+        case .exportTooLarge, .attachmentTooLarge: .contentTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
         case .storageUnavailable: .serviceUnavailable
         }
     }
@@ -59,6 +60,9 @@ extension ChatError {
         case .addressNotPublic: "address_not_public"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .attachmentNotFound: "attachment_not_found"
+        case .attachmentTooLarge: "attachment_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
         case .cannedResponseNotFound: "canned_response_not_found"
         case .shortcutTaken: "shortcut_taken"
         }

@@ -97,6 +97,9 @@ enum Rows {
         case "notice":
             body = .notice(try SystemNotice(rawValue: row.decode(column: "state", as: String.self)).unwrap())
         case "note": body = .note(try row.decode(column: "text", as: String?.self) ?? "")
+        case "attachment":
+            let json = try row.decode(column: "text", as: String.self)
+            body = .attachment(try JSONDecoder().decode(Attachment.self, from: Data(json.utf8)))
         case "survey":
             let json = try row.decode(column: "text", as: String.self)
             body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
@@ -164,6 +167,11 @@ extension EventBody {
         String(decoding: (try? JSONEncoder().encode(answers)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
+    private static func json(_ attachment: Attachment) -> String {
+        // Encoding plain strings and numbers cannot fail.
+        String(decoding: (try? JSONEncoder().encode(attachment)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
     var columns: (kind: String, text: String?, state: String?, target: String?, targetDepartment: Int64?) {
         switch self {
         case .message(let text): ("message", text, nil, nil, nil)
@@ -176,6 +184,7 @@ extension EventBody {
         case .notice(let notice): ("notice", nil, notice.rawValue, nil, nil)
         case .surveyAnswered(let answers): ("survey", Self.json(answers), nil, nil, nil)
         case .note(let text): ("note", text, nil, nil, nil)
+        case .attachment(let attachment): ("attachment", Self.json(attachment), nil, nil, nil)
         }
     }
 }

@@ -18,6 +18,8 @@ extension IPTPWire.Message {
         case .notice(let notice): ("NOTICE", notice.text, nil)
         case .surveyAnswered: ("SURVEY", nil, nil)
         case .note(let text): ("NOTE", text, nil)
+        // XM's clients know lines only: the file shows as a line naming it.
+        case .attachment(let attachment): ("TEXT", attachment.line, nil)
         }
         var isGuest = false
         if case .visitor = event.author { isGuest = true }

@@ -78,6 +78,9 @@ enum LPEvents {
             }
         case .note(let text):
             return [authored(text, id: first, time: time, author: event.author, names: names).replacing("subType", with: .string("ONLY_TO_REP"))]
+        case .attachment(let attachment):
+            // LivePerson's chat API carries lines only: the file shows as a line naming it.
+            return [authored(attachment.line, id: first, time: time, author: event.author, names: names)]
         case .offered, .offerWithdrawn, .surveyAnswered:
             return []
         }
