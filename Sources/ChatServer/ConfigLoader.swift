@@ -63,6 +63,7 @@ struct ConfigLoader {
         try loadOutbound(into: &config)
         try loadCalendars(into: &config, dataDirectory: dataDirectory)
         try loadProjectRapidPro(into: &config)
+        try loadMail(into: &config)
         return config
     }
 

@@ -76,4 +76,10 @@ public enum ChatField: Hashable, Sendable {
     case calendar
     /// A key of a business calendar, spelled as calendar files spell it (`days.workingDays[0].start_time`).
     case calendarEntry(String)
+    /// A visitor's rating of its chat, 1 to 5.
+    case ratingScore
+    /// The comment that goes with a rating.
+    case ratingComment
+    /// The address a chat's transcript is mailed to.
+    case transcriptEmail
 }

@@ -1,6 +1,7 @@
 /// Everything Parley stores, behind one handle.
 public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, InvitationRuleStore, SessionStore, CaptchaStore,
-    RoutingStore, AgentSessionStore, BanStore, ChannelContactStore, OfflineMessageStore, OutboxStore, WebhookStore {
+    RoutingStore, AgentSessionStore, BanStore, ChannelContactStore, OfflineMessageStore, OutboxStore, WebhookStore,
+    TranscriptStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

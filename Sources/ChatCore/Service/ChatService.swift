@@ -11,7 +11,7 @@ public struct SentMessage: Sendable {
 /// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
     let store: any ChatStore & DirectoryStore & RoutingStore
-    private let log: ChatLog
+    let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
     private let captchas: CaptchaService
@@ -23,7 +23,7 @@ public struct ChatService: Sendable {
     private let failures: any FailureReporter
     private let throttle: ChatThrottle
     private let hours: BusinessHoursService
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     public init(
         store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,

@@ -40,6 +40,9 @@ extension ChatField {
         case .listLimit: "limit"
         case .calendar: "calendar"
         case .calendarEntry(let key): key
+        case .ratingScore: "score"
+        case .ratingComment: "comment"
+        case .transcriptEmail: "email"
         }
     }
 }

@@ -40,6 +40,8 @@ public struct AppConfig: Sendable {
     public var liveAgentsToken: String?
     /// Channel deliveries (RapidPro) and webhooks.
     public var outbound = OutboundSettings()
+    /// The SMTP server chat transcripts are mailed through; none by default.
+    public var smtp = SMTPSettings()
     public var calendars = CalendarSettings()
 
     public init(storage: StorageLocation, jwtSecret: String) {

@@ -9,12 +9,12 @@ extension ChatError {
              .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
-             .visitorUnavailable, .noInvitation, .departmentClosed: .conflict
+             .visitorUnavailable, .noInvitation, .departmentClosed, .notRatable, .alreadyRated: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
         case .exportTooLarge: .contentTooLarge
-        case .storageUnavailable: .serviceUnavailable
+        case .storageUnavailable, .emailNotConfigured: .serviceUnavailable
         }
     }
 
@@ -58,6 +58,9 @@ extension ChatError {
         case .addressNotPublic: "address_not_public"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .notRatable: "not_ratable"
+        case .alreadyRated: "already_rated"
+        case .emailNotConfigured: "email_not_configured"
         }
     }
 
