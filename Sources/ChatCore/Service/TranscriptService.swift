@@ -64,8 +64,9 @@ public struct TranscriptService: Sendable {
     /// Refuses a request over the limit, saying when the oldest counted one stops counting.
     private func checkLimit(of id: ChatID, requested: [Date], at date: Date) throws {
         guard requested.count >= Self.limitPerWindow, let oldest = requested.first else { return }
-        let seconds = oldest.adding(Self.window).timeIntervalSince(date)
-        throw ChatError.rateLimited(retryAfter: max(1, Int(seconds.rounded(.up))))
+        // Stored times are whole milliseconds: the wait may come out a hair over the window.
+        let seconds = Int(oldest.adding(Self.window).timeIntervalSince(date).rounded(.up))
+        throw ChatError.rateLimited(retryAfter: min(max(1, seconds), Int(Self.window.components.seconds)))
     }
 
     private func visibleEvents(of id: ChatID) async throws -> [ChatEvent] {
