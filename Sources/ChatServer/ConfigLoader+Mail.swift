@@ -1,4 +1,5 @@
 import ChatHTTP
+import Foundation
 
 extension ConfigLoader {
     /// The SMTP server transcripts are mailed through: none unless PARLEY_SMTP_HOST is set,
@@ -11,6 +12,7 @@ extension ConfigLoader {
             }
             config.smtp.from = from
         }
+        try loadMailSecurity(into: &config)
         guard let host = environment["PARLEY_SMTP_HOST"] else { return }
         guard !host.isEmpty, host.utf8.count <= 253, host.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
             throw ConfigurationError(description: "PARLEY_SMTP_HOST: must be a host name or address of 1 to 253 characters without spaces")
@@ -19,6 +21,42 @@ extension ConfigLoader {
             throw ConfigurationError(description: "PARLEY_SMTP_FROM: must be set when PARLEY_SMTP_HOST is (the sender of every mail)")
         }
         config.smtp.host = host
+    }
+
+    /// TLS, the account (only over TLS) and the authorities the server's certificate must chain to.
+    private func loadMailSecurity(into config: inout AppConfig) throws {
+        if let mode = environment["PARLEY_SMTP_TLS"] {
+            guard let security = SMTPSecurity(rawValue: mode.lowercased()) else {
+                throw ConfigurationError(description: "PARLEY_SMTP_TLS: '\(mode)' is not one of off, starttls, tls")
+            }
+            config.smtp.security = security
+        }
+        switch (environment["PARLEY_SMTP_USERNAME"], environment["PARLEY_SMTP_PASSWORD"]) {
+        case (nil, nil):
+            break
+        case (let username?, let password?):
+            guard !username.isEmpty, username.utf8.count <= 256, !username.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw ConfigurationError(description: "PARLEY_SMTP_USERNAME: must be 1 to 256 bytes without control characters")
+            }
+            // The password is never repeated in a message.
+            guard !password.isEmpty, password.utf8.count <= 256, !password.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw ConfigurationError(description: "PARLEY_SMTP_PASSWORD: must be 1 to 256 bytes without control characters")
+            }
+            guard config.smtp.security != .off else {
+                throw ConfigurationError(description: "PARLEY_SMTP_TLS: must be starttls or tls when PARLEY_SMTP_USERNAME is set (a password never goes in the clear)")
+            }
+            config.smtp.credentials = SMTPCredentials(username: username, password: password)
+        case (nil, _?):
+            throw ConfigurationError(description: "PARLEY_SMTP_USERNAME: must be set when PARLEY_SMTP_PASSWORD is")
+        case (_?, nil):
+            throw ConfigurationError(description: "PARLEY_SMTP_PASSWORD: must be set when PARLEY_SMTP_USERNAME is")
+        }
+        if let file = environment["PARLEY_SMTP_CA_FILE"] {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw ConfigurationError(description: "PARLEY_SMTP_CA_FILE: '\(file)' is not a readable file")
+            }
+            config.smtp.trustRootsFile = file
+        }
     }
 
     /// One `@` between a local part and a dotted domain, in printable ASCII without spaces or

@@ -143,4 +143,18 @@ struct RatingTests {
             }
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func erasingTheVisitorKeepsTheScoreAndDropsTheComment(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let served = try await ServedChat.open(in: world)
+            _ = try await world.expect(.created, Wire.RatingEvent.self, .post, "/v1/chats/\(served.chat)/rating", token: served.visitor,
+                                       json: Wire.Rating(score: 2, comment: "My name is Vera Example"))
+            let erased = try await world.call(.delete, "/v1/visitors/\(served.visitorID)", token: served.admin)
+            #expect(erased.status == .noContent)
+            let history = try await world.expect(.ok, Wire.RatingPage.self, .get, "/v1/chats/\(served.chat)/events?after=-1", token: served.admin)
+            let rated = history.items.filter { $0.type == "rating" }
+            #expect(rated.count == 1 && rated.first?.score == 2 && rated.first?.comment == nil)
+        }
+    }
 }

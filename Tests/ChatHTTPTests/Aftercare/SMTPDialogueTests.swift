@@ -50,4 +50,27 @@ struct SMTPDialogueTests {
             .rejected(reason: "the SMTP server answered 550 no such user to RCPT TO"), quit: true
         ))
     }
+
+    @Test func startTLSComesBeforeTheAccountAndARefusedUpgradeEndsTheConversation() {
+        let account = SMTPCredentials(username: "chat", password: "pw")
+        var dialogue = SMTPDialogue(clientName: "example.com", from: "a@example.com", to: "b@example.com", message: "x", upgrades: true, credentials: account)
+        #expect(dialogue.receive(SMTPReply(code: 220, lines: [])) == .send("EHLO example.com\r\n"))
+        #expect(dialogue.receive(SMTPReply(code: 250, lines: ["STARTTLS"])) == .send("STARTTLS\r\n"))
+        #expect(dialogue.receive(SMTPReply(code: 220, lines: ["go ahead"])) == .startTLS(thenSend: "EHLO example.com\r\n"))
+        // "\0chat\0pw" in base64.
+        #expect(dialogue.receive(SMTPReply(code: 250, lines: [])) == .send("AUTH PLAIN AGNoYXQAcHc=\r\n"))
+        #expect(dialogue.receive(SMTPReply(code: 235, lines: [])) == .send("MAIL FROM:<a@example.com>\r\n"))
+
+        var refused = SMTPDialogue(clientName: "example.com", from: "a@example.com", to: "b@example.com", message: "x", upgrades: true, credentials: account)
+        _ = refused.receive(SMTPReply(code: 220, lines: []))
+        #expect(refused.receive(SMTPReply(code: 502, lines: ["no EHLO"])) == .finish(
+            .rejected(reason: "the SMTP server answered 502 no EHLO to EHLO"), quit: true
+        ), "a server without EHLO cannot upgrade: no HELO in the clear")
+        var wrongPassword = SMTPDialogue(clientName: "example.com", from: "a@example.com", to: "b@example.com", message: "x", credentials: account)
+        _ = wrongPassword.receive(SMTPReply(code: 220, lines: []))
+        _ = wrongPassword.receive(SMTPReply(code: 250, lines: []))
+        #expect(wrongPassword.receive(SMTPReply(code: 535, lines: ["bad credentials"])) == .finish(
+            .rejected(reason: "the SMTP server answered 535 bad credentials to AUTH"), quit: true
+        ))
+    }
 }

@@ -1,12 +1,20 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// An SMTP server on 127.0.0.1 for tests. It speaks just enough SMTP, records each
-/// conversation (the commands in order, and every message as DATA carried it), and answers
-/// `MAIL FROM` with the refusals it is told to give before it accepts.
+/// conversation (the commands in order, the accounts it was given, every message as DATA
+/// carried it), and answers `MAIL FROM` with the refusals it is told to give before it accepts.
+/// It speaks plain SMTP, offers STARTTLS, or TLS from the first byte.
 final class FakeSMTPServer: Sendable {
+    enum Security: Sendable {
+        case plain
+        case startTLS(NIOSSLContext)
+        case tls(NIOSSLContext)
+    }
+
     /// A message as received: the envelope, and the DATA lines (still dot-stuffed, each with its CRLF).
     struct Mail: Sendable {
         let from: String
@@ -39,11 +47,16 @@ final class FakeSMTPServer: Sendable {
     }
 
     let port: Int
-    private let state = Mutex<(refusals: [String], commands: [String], mails: [Mail])>(([], [], []))
+    private let security: Security
+    private let state = Mutex<(refusals: [String], commands: [String], mails: [Mail], accounts: [String])>(([], [], [], []))
 
-    private init(port: Int) {
+    private init(port: Int, security: Security) {
         self.port = port
+        self.security = security
     }
+
+    /// The `user:password` of each AUTH PLAIN, decoded.
+    var accounts: [String] { state.withLock { $0.accounts } }
 
     /// Replies (`451 4.3.0 try later`) to give to the next `MAIL FROM`s, in order.
     func refuse(_ replies: [String]) {
@@ -54,13 +67,17 @@ final class FakeSMTPServer: Sendable {
     var commands: [String] { state.withLock { $0.commands } }
 
     /// Starts the server, runs `body` with it, and stops it.
-    static func run<T: Sendable>(_ body: @Sendable (FakeSMTPServer) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(security: Security = .plain, _ body: @Sendable (FakeSMTPServer) async throws -> T) async throws -> T {
+        let implicit: NIOSSLContext? = if case .tls(let context) = security { context } else { nil }
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { child in
-                child.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child) }
+                child.eventLoop.makeCompletedFuture {
+                    if let implicit { try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: implicit)) }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
+                }
             }
-        let fake = FakeSMTPServer(port: server.channel.localAddress?.port ?? 0)
+        let fake = FakeSMTPServer(port: server.channel.localAddress?.port ?? 0, security: security)
         let accepting = Task {
             try await server.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
@@ -75,6 +92,7 @@ final class FakeSMTPServer: Sendable {
     }
 
     private func converse(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async throws {
+        let channel = connection.channel
         try await connection.executeThenClose { inbound, outbound in
             func say(_ lines: String...) async throws {
                 try await outbound.write(ByteBuffer(string: lines.map { $0 + "\r\n" }.joined()))
@@ -102,7 +120,21 @@ final class FakeSMTPServer: Sendable {
                     }
                     state.withLock { $0.commands.append(line) }
                     switch line.prefix(4).uppercased() {
-                    case "EHLO": try await say("250-fake.test", "250 8BITMIME")
+                    case "EHLO":
+                        if case .startTLS = security { try await say("250-fake.test", "250 STARTTLS") } else { try await say("250-fake.test", "250 AUTH PLAIN") }
+                    case "STAR":
+                        guard case .startTLS(let context) = security else { try await say("502 5.5.1 no TLS here"); continue }
+                        // The answer leaves in the clear, and the handshake that follows meets the TLS handler, in one turn of the loop.
+                        try await channel.eventLoop.submit {
+                            channel.writeAndFlush(ByteBuffer(string: "220 2.0.0 go ahead\r\n"), promise: nil)
+                            try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context), position: .first)
+                        }.get()
+                    case "AUTH":
+                        let encoded = line.split(separator: " ").last.map(String.init) ?? ""
+                        let parts = Data(base64Encoded: encoded).map { $0.split(separator: 0, omittingEmptySubsequences: false) } ?? []
+                        let account = parts.dropFirst().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ":")
+                        state.withLock { $0.accounts.append(account) }
+                        try await say("235 2.7.0 welcome")
                     case "HELO": try await say("250 fake.test")
                     case "MAIL":
                         if let refusal = state.withLock({ $0.refusals.isEmpty ? nil : $0.refusals.removeFirst() }) {
