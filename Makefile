@@ -1,6 +1,6 @@
 # The front door: make build | run | test | test-postgres | bench
 
-.PHONY: build run test test-postgres bench release
+.PHONY: build run test test-swift test-browser test-postgres bench release
 
 build:
 	swift build
@@ -13,10 +13,18 @@ run:
 # The crash test runs the built `parley` as a child process (Foundation's Process) and kills it;
 # it runs in a test process of its own, so that nothing the child machinery leaves behind can
 # reach the other tests.
-test:
+test: test-swift test-browser
+
+test-swift:
 	scripts/install-data.sh
 	swift test --skip OutboxCrashTests
 	swift test --skip-build --filter OutboxCrashTests
+
+# The console and the widget in headless Chromium, against the built server (see Tests/Browser).
+test-browser:
+	scripts/install-browser.sh
+	swift build --product parley
+	python3 -m pytest Tests/Browser -q -p no:cacheprovider
 
 # The same suite, with the storage contract and app tests also run on a throw-away PostgreSQL.
 test-postgres:

@@ -39,6 +39,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "CaptchaImage", swiftSettings: swiftSettings),
+        .target(name: "WebClient", resources: [.copy("Resources/web")], swiftSettings: swiftSettings),
         .target(
             name: "BusinessHours",
             dependencies: [
@@ -78,6 +79,7 @@ let package = Package(
                 "VisitorInsight",
                 "CaptchaImage",
                 "BusinessHours",
+                "WebClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -94,6 +94,13 @@ struct ConfigLoader {
             }
             config.publicURL = trimmed
         }
+        if let folder = environment["PARLEY_WEB_DIR"] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ConfigurationError(description: "PARLEY_WEB_DIR: '\(folder)' is not a folder")
+            }
+            config.webDirectory = URL(fileURLWithPath: folder, isDirectory: true)
+        }
         if let token = environment["PARLEY_LIVE_AGENTS_TOKEN"] {
             guard (16...512).contains(token.utf8.count), token.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
                 throw ConfigurationError(

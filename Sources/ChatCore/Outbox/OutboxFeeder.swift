@@ -55,6 +55,8 @@ public struct OutboxFeeder: Sendable {
         while !Task.isCancelled {
             do {
                 try await catchUp()
+            } catch is CancellationError {
+                return
             } catch {
                 failures.report(error, during: "planning outbound deliveries", details: [:])
             }

@@ -55,6 +55,12 @@ public struct DirectoryService: Sendable {
         try await store.departments()
     }
 
+    /// The departments with an agent online to answer: the widget offers a chat in them, and
+    /// the offline form elsewhere.
+    public func staffedDepartments() async throws -> Set<DepartmentID> {
+        Set(try await store.agents().filter { $0.status.availability == .online }.flatMap(\.departmentIDs))
+    }
+
     public func department(_ id: DepartmentID) async throws -> Department {
         guard let department = try await store.department(id) else { throw ChatError.departmentNotFound(id) }
         return department

@@ -40,7 +40,10 @@ struct DirectoryController {
     }
 
     @Sendable func listDepartments(_ request: Request, context: ParleyRequestContext) async throws -> ListResponse<DepartmentResponse> {
-        ListResponse(items: try await directory.departments().map { DepartmentResponse($0, hours: hours) })
+        let staffed = try await directory.staffedDepartments()
+        return ListResponse(items: try await directory.departments().map {
+            DepartmentResponse($0, hours: hours, agentsOnline: staffed.contains($0.id))
+        })
     }
 
     @Sendable func createDepartment(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<DepartmentResponse> {

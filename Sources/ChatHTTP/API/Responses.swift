@@ -22,8 +22,11 @@ struct DepartmentResponse: ResponseCodable {
     let isOpen: Bool
     /// What visitors read while it is closed; absent while open.
     let closedMessage: String?
+    /// Whether an agent of it is online; in the list only.
+    let agentsOnline: Bool?
 
-    init(_ department: Department, hours: BusinessHoursService) {
+    init(_ department: Department, hours: BusinessHoursService, agentsOnline: Bool? = nil) {
+        self.agentsOnline = agentsOnline
         id = department.id.rawValue
         name = department.name
         routingMode = department.routingMode.rawValue

@@ -43,6 +43,9 @@ public struct AppConfig: Sendable {
     /// The SMTP server chat transcripts are mailed through; none by default.
     public var smtp = SMTPSettings()
     public var calendars = CalendarSettings()
+    /// A folder the console and widget are served from instead of the copy built into the
+    /// server, read afresh on each request (for working on them without restarting).
+    public var webDirectory: URL?
 
     public init(storage: StorageLocation, jwtSecret: String) {
         self.storage = storage

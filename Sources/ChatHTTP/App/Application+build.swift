@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
+import WebClient
 
 /// Opens storage, assembles the services and builds the HTTP application. `parley serve`
 /// and the tests both start here.
@@ -43,6 +44,14 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     )
 }
 
+/// The console's and widget's files: the configured folder, else the copy built in.
+private func webAssets(_ config: AppConfig) -> WebAssetStore {
+    if let folder = config.webDirectory {
+        return .reading(folder)
+    }
+    return WebAssets.bundledRoot.map(WebAssetStore.loading) ?? .empty
+}
+
 /// HTTP/1 with the WebSocket upgrade, where a connection that sends nothing, half a request or
 /// an unparsable one is closed after `idleTimeout` (see `GuardedUpgradeChannel`).
 private func guardedServer(webSocketRouter router: Router<ParleyRequestContext>, limits: HTTPLimits) -> HTTPServerBuilder {
@@ -62,6 +71,7 @@ private func guardedServer(webSocketRouter router: Router<ParleyRequestContext>,
 func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<ParleyRequestContext> {
     let router = Router(context: ParleyRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: ClientAddressMiddleware(resolver: ClientAddressResolver(trustedProxies: config.trustedProxies)))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth))
@@ -124,6 +134,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         limits: config.http, logins: logins
     ).addRoutes(to: router)
     LiveAgentsController(channels: services.channels, hours: services.hours, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
+    WebController(assets: webAssets(config)).addRoutes(to: router)
     router.answerUnsupportedMethods()
     return router
 }

@@ -51,7 +51,8 @@ struct EventSocketController {
             _ = try await request.visitorRevision(feed)
             // A plain GET would otherwise be answered 200 with nothing in it.
             guard request.asksForWebSocket else { throw APIError.upgradeRequired }
-            return .upgrade([:])
+            // A browser that offered protocols fails the connection unless one is chosen.
+            return .upgrade(request.offersTokenProtocol ? [.secWebSocketProtocol: Request.feedProtocol] : [:])
         } onUpgrade: { inbound, outbound, context in
             guard let (principal, expiresAt) = try? await principal(of: context.request),
                   let cursor = try? await context.request.feedCursor(feed)
@@ -154,10 +155,12 @@ struct EventSocketController {
         }
     }
 
-    /// The caller, from `access_token` or the `Authorization` header, and when its token expires.
+    /// The caller, from `access_token`, the `Authorization` header or the token protocol, and
+    /// when its token expires.
     private func principal(of request: Request) async throws -> (Principal, Date) {
         let token = request.uri.queryParameters["access_token"].map(String.init)
             ?? request.headers[.authorization].flatMap(AuthenticationMiddleware.bearerToken)
+            ?? request.protocolToken
         guard let token else { throw ChatError.unauthenticated }
         return try await auth.authenticateUntilExpiry(token)
     }

@@ -147,6 +147,24 @@ struct WebSocketTests {
     }
 }
 
+extension WebSocketTests {
+    /// Browsers cannot set headers on a WebSocket: they offer `parley` and `parley.bearer.<token>`.
+    @Test(arguments: TestBackend.available)
+    func aBrowserOffersItsTokenAsAProtocolInsteadOfInTheURL(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, .ahc(.http)) { world in
+            let admin = try await world.adminToken()
+            let offered = WebSocketClientConfiguration(additionalHeaders: [.secWebSocketProtocol: "parley, parley.bearer.\(admin)"])
+            let opened = Box(false)
+            try await world.client.ws("/v1/ws?cursor=latest", configuration: offered) { _, _, _ in opened.value = true }
+            #expect(opened.value)
+            let forged = WebSocketClientConfiguration(additionalHeaders: [.secWebSocketProtocol: "parley, parley.bearer.bogus"])
+            await #expect(throws: WebSocketClientError.webSocketUpgradeFailed) {
+                try await world.client.ws("/v1/ws?cursor=latest", configuration: forged) { _, _, _ in }
+            }
+        }
+    }
+}
+
 /// A value a WebSocket handler hands back to the test.
 final class Box<T: Sendable>: Sendable {
     private let stored: Mutex<T>
