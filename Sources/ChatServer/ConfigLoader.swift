@@ -61,6 +61,7 @@ struct ConfigLoader {
         try loadFaces(into: &config)
         try loadPrivacy(into: &config)
         try loadOutbound(into: &config)
+        try loadAttachments(into: &config)
         try loadCalendars(into: &config, dataDirectory: dataDirectory)
         try loadProjectRapidPro(into: &config)
         try loadMail(into: &config)

@@ -74,6 +74,12 @@ public enum ChatError: Error, Equatable, Sendable {
     case alreadyRated(ChatID)
     /// Sending email needs an SMTP server, and none is configured.
     case emailNotConfigured
+    /// No attachment has this id, or the caller may not see its chat.
+    case attachmentNotFound(AttachmentID)
+    /// The file is larger than an attachment may be.
+    case attachmentTooLarge(limit: Int)
+    /// The file's type is not accepted, or its bytes contradict the type it declares.
+    case unsupportedMediaType(reason: String)
 }
 
 extension ChatError: CustomStringConvertible {
@@ -129,6 +135,9 @@ extension ChatError: CustomStringConvertible {
         case .notRatable(let id, let reason): "Chat \(id) cannot be rated: \(reason)."
         case .alreadyRated(let id): "Chat \(id) is already rated; a chat is rated once."
         case .emailNotConfigured: "This server sends no email: no SMTP server is configured."
+        case .attachmentNotFound(let id): "No attachment has the id \(id)."
+        case .attachmentTooLarge(let limit): "An attachment may hold at most \(limit) bytes."
+        case .unsupportedMediaType(let reason): reason
         }
     }
 }

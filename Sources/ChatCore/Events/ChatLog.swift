@@ -13,11 +13,11 @@ public protocol ChatLogObserver: Sendable {
 /// committed events on the bus and hands them to each observer. The rules deciding a change
 /// are `ChatTransitions`; the services pass them in, and no service announces anything itself.
 public struct ChatLog: Sendable {
-    private let store: any ChatStore & RoutingStore
+    private let store: any ChatStore & RoutingStore & AttachmentStore
     private let bus: any EventBus
     private let observers: [any ChatLogObserver]
 
-    public init(store: any ChatStore & RoutingStore, bus: any EventBus, observers: [any ChatLogObserver] = []) {
+    public init(store: any ChatStore & RoutingStore & AttachmentStore, bus: any EventBus, observers: [any ChatLogObserver] = []) {
         self.store = store
         self.bus = bus
         self.observers = observers
@@ -39,6 +39,18 @@ public struct ChatLog: Sendable {
         _ id: ChatID, replaying key: ClientMessageKey? = nil, at date: Date, _ decide: @Sendable (Chat) throws -> ChatChange
     ) async throws -> ChatUpdate {
         let update = try await store.updateChat(id, replaying: key, at: date, decide)
+        if case .applied(let chat, let events) = update {
+            await announce(events, to: chat)
+        }
+        return update
+    }
+
+    /// Stores a file with the event that carries it, as `decide` says (see `AttachmentStore.appendAttachment`).
+    public func attach(
+        _ attachment: Attachment, bytes: Data, by uploader: EventAuthor, to id: ChatID, replaying key: ClientMessageKey?, at date: Date,
+        _ decide: @Sendable (Chat) throws -> ChatChange
+    ) async throws -> ChatUpdate {
+        let update = try await store.appendAttachment(attachment, bytes: bytes, by: uploader, to: id, replaying: key, at: date, decide)
         if case .applied(let chat, let events) = update {
             await announce(events, to: chat)
         }

@@ -37,12 +37,14 @@ public enum EventBody: Sendable, Equatable {
     case note(String)
     /// The visitor's rating of the chat (1 to 5) and its optional comment. Seen by both sides.
     case rated(ChatRating)
+    /// A file the author posted in the chat; its bytes are read apart (`AttachmentStore`).
+    case attachment(Attachment)
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
         case .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: true
-        case .message, .stateChanged, .joined, .notice, .rated: false
+        case .message, .stateChanged, .joined, .notice, .attachment, .rated: false
         }
     }
 }

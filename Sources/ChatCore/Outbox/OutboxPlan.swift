@@ -11,8 +11,15 @@ public enum OutboxPlan {
         for event: ChatEvent, in chat: Chat, recipient: ChannelRecipient?, endpoints: [WebhookEndpoint]
     ) -> [DeliveryDraft] {
         var drafts: [DeliveryDraft] = []
-        if let recipient, case .message(let text) = event.body, case .agent = event.author {
-            drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
+        if let recipient, case .agent = event.author {
+            switch event.body {
+            case .message(let text):
+                drafts += channelTexts(ChannelText.chunks(text), to: recipient.contact, project: recipient.project)
+            case .attachment(let attachment):
+                drafts.append(channelAttachment(attachment, to: recipient.contact, project: recipient.project))
+            default:
+                break
+            }
         }
         for webhookEvent in webhookEvents(for: event, in: chat) {
             let body = webhookEvent.body()
@@ -34,6 +41,16 @@ public enum OutboxPlan {
                 summary: "channel text to contact \(contact.uuid)", visitorID: contact.visitorID
             )
         }
+    }
+
+    /// A file for a channel contact, in its lane, as RapidPro's `attachments: ["type:url"]`.
+    /// The URL is a marker (`ChannelAttachmentLink`) the sender signs when it sends.
+    static func channelAttachment(_ attachment: Attachment, to contact: ChannelContact, project: String?) -> DeliveryDraft {
+        DeliveryDraft(
+            destination: .channel(project: project), lane: channelLane(contact),
+            payload: RapidProMessage(contact: contact.uuid, attachments: [ChannelAttachmentLink.marker(for: attachment)]).body(),
+            summary: "channel attachment to contact \(contact.uuid)", visitorID: contact.visitorID
+        )
     }
 
     /// The lane of a contact's lines: one contact's lines go out one after another.
@@ -91,7 +108,7 @@ public enum OutboxPlan {
         case .rated(let rating):
             data.rating = WebhookRating(score: rating.score, comment: rating.comment)
             types.append(.chatRated)
-        case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note:
+        case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note, .attachment:
             break
         }
         return types.map { WebhookEvent(type: $0, at: event.createdAt, data: data) }
@@ -99,9 +116,12 @@ public enum OutboxPlan {
 }
 
 /// RapidPro's `POST /api/v2/messages.json` body.
-struct RapidProMessage: Encodable {
+struct RapidProMessage: Codable {
     let contact: String
-    let text: String
+    /// Absent when the message carries attachments alone.
+    var text: String?
+    /// `content type:url` of each file RapidPro fetches and sends.
+    var attachments: [String]?
 
     func body() -> String {
         let encoder = JSONEncoder()

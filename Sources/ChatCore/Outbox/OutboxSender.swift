@@ -21,14 +21,18 @@ public struct OutboxSender: Sendable {
     private let transport: any DeliveryTransport
     private let settings: Settings
     private let failures: any FailureReporter
+    /// Signs the links to agents' files in channel deliveries, when they are sent.
+    private let links: (any AttachmentLinks)?
     private let now: @Sendable () -> Date
     private let jitter: @Sendable () -> Double
 
     public init(
         store: any OutboxStore & WebhookStore, transport: any DeliveryTransport, settings: Settings, failures: any FailureReporter,
+        links: (any AttachmentLinks)? = nil,
         now: @escaping @Sendable () -> Date = Date.init, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
         self.store = store
+        self.links = links
         self.transport = transport
         self.settings = settings
         self.failures = failures
@@ -71,7 +75,15 @@ public struct OutboxSender: Sendable {
         do {
             let outcome: DeliveryOutcome
             switch try await target(of: delivery) {
-            case .success(let target): outcome = await transport.send(delivery, to: target)
+            case .success(let target):
+                switch ChannelAttachmentLink.signing(delivery.payload, with: links) {
+                case .success(let payload):
+                    var signed = delivery
+                    signed.payload = payload
+                    outcome = await transport.send(signed, to: target)
+                case .failure(let unsigned):
+                    outcome = .rejected(reason: unsigned.reason)
+                }
             case .failure(let refusal): outcome = .rejected(reason: refusal.reason)
             }
             try await record(outcome, of: delivery)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A chat's transcript as a plain-text mail message: what both sides saw, line by line, with
-/// times and authors' names. Notes, offers, transfers and surveys (the agents' own) are left
-/// out, and so are state changes other than the chat's end.
+/// times and authors' names (a file as the line naming it). Notes, offers, transfers and
+/// surveys (the agents' own) are left out, and so are state changes other than the chat's end.
 public struct TranscriptMail: Sendable, Equatable {
     /// The most body text one mail carries; a longer transcript is cut, saying so.
     public static let maxBodyBytes = 1_000_000
@@ -68,6 +68,7 @@ public struct TranscriptMail: Sendable, Equatable {
         }
         switch event.body {
         case .message(let text): return authored(text, "\(name): ")
+        case .attachment(let attachment): return authored(attachment.line, "\(name): ")
         case .joined: return ["\(stamp) \(name) joined the chat."]
         case .notice(let notice): return ["\(stamp) \(notice.text)"]
         case .stateChanged(.ended): return ["\(stamp) The chat ended."]

@@ -1,6 +1,6 @@
 /// Everything Parley stores, behind one handle.
 public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, InvitationRuleStore, SessionStore, CaptchaStore,
-    RoutingStore, AgentSessionStore, BanStore, ChannelContactStore, OfflineMessageStore, OutboxStore, WebhookStore,
+    RoutingStore, AgentSessionStore, BanStore, ChannelContactStore, OfflineMessageStore, OutboxStore, WebhookStore, AttachmentStore,
     TranscriptStore {
     /// Succeeds when the database answers.
     func ping() async throws

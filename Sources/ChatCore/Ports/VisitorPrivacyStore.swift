@@ -7,7 +7,8 @@ public protocol VisitorPrivacyStore: Sendable {
     func visitorExport(_ id: VisitorID, maxEvents: Int) async throws -> VisitorExport?
 
     /// Erases the visitor in one transaction: its page views, visits, sessions (with their
-    /// refresh tokens and feed positions) and, as `chats` says, its chats. Answers the
+    /// refresh tokens and feed positions), the files it posted and, as `chats` says, its chats
+    /// (deleted chats take every file posted in them). Answers the
     /// sessions it deleted, whose open feeds must end. Throws `ChatError.visitorNotFound`
     /// for an unknown or already erased visitor, and `ChatError.chatAlreadyOpen` while it
     /// holds an open chat (end it first).

@@ -53,6 +53,18 @@ public enum ChatTransitions {
         return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
     }
 
+    /// A file posted by either side, on the terms of a message.
+    public static func attach(
+        _ attachment: Attachment, clientMessageID: String?, in chat: Chat, by author: EventAuthor, maxEvents: Int
+    ) throws -> ChatChange {
+        if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
+        if case .agent(let agent) = author, chat.agentID != agent {
+            throw ChatError.notChatAgent(chat.id)
+        }
+        try checkRoom(in: chat, maxEvents: maxEvents)
+        return ChatChange(events: [EventDraft(author: author, body: .attachment(attachment), clientMessageID: clientMessageID)])
+    }
+
     /// A note from any agent who may see the chat, while it is open and has room.
     public static func note(_ text: String, in chat: Chat, by agent: Agent, maxEvents: Int) throws -> ChatChange {
         if chat.state == .ended { throw ChatError.chatEnded(chat.id) }

@@ -49,6 +49,10 @@ public struct ChatLimits: Sendable, Equatable {
     /// A waiting or active chat whose visitor has neither written nor been connected for
     /// this long is ended.
     public var visitorInactivityTimeout: Duration = .seconds(10 * 60)
+    /// The largest file one attachment may hold, in bytes.
+    public var maxAttachmentBytes = 10 * 1024 * 1024
+    /// The content types attachments may have, as the server decides them from the bytes.
+    public var attachmentTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"]
     /// How long a "typing" notice lasts unless the typist renews it.
     public var typingLifetime: Duration = .seconds(6)
 

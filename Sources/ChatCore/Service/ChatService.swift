@@ -10,7 +10,7 @@ public struct SentMessage: Sendable {
 /// The life of a chat: start, join, messages, typing, close. Every change is decided by
 /// `ChatTransitions` and goes through the `ChatLog`, which commits it and then announces it.
 public struct ChatService: Sendable {
-    let store: any ChatStore & DirectoryStore & RoutingStore
+    let store: any ChatStore & DirectoryStore & RoutingStore & AttachmentStore
     let log: ChatLog
     private let bus: any EventBus
     private let auth: AuthService
@@ -21,12 +21,12 @@ public struct ChatService: Sendable {
     let limits: ChatLimits
     private let typing: TypingBoard
     private let failures: any FailureReporter
-    private let throttle: ChatThrottle
+    let throttle: ChatThrottle
     private let hours: BusinessHoursService
     let now: @Sendable () -> Date
 
     public init(
-        store: any ChatStore & DirectoryStore & RoutingStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
+        store: any ChatStore & DirectoryStore & RoutingStore & AttachmentStore, log: ChatLog, bus: any EventBus, auth: AuthService, captchas: CaptchaService, routing: RoutingService,
         limits: ChatLimits, bans: BanService, hours: BusinessHoursService, typing: TypingBoard = TypingBoard(), failures: any FailureReporter,
         now: @escaping @Sendable () -> Date = Date.init
     ) {

@@ -190,6 +190,8 @@ struct EventResponse: ResponseCodable {
     /// A `rating` event's score, 1 to 5, and its comment, if any.
     var score: Int?
     var comment: String?
+    /// The file of an `attachment` event; its bytes are at `GET /v1/attachments/{id}`.
+    var attachment: AttachmentResponse?
     let clientMessageId: String?
     let createdAt: String
 
@@ -223,8 +225,20 @@ struct EventResponse: ResponseCodable {
         case .rated(let rating):
             (type, text, state, agentId, departmentId) = ("rating", nil, nil, nil, nil)
             (score, comment) = (rating.score, rating.comment)
+        case .attachment(let attachment):
+            (type, text, state, agentId, departmentId) = ("attachment", nil, nil, nil, nil)
+            self.attachment = AttachmentResponse(
+                id: attachment.id.rawValue, name: attachment.name, contentType: attachment.contentType, size: attachment.size
+            )
         }
     }
+}
+
+struct AttachmentResponse: ResponseCodable {
+    let id: String
+    let name: String
+    let contentType: String
+    let size: Int
 }
 
 struct SurveyAnswerResponse: ResponseCodable {

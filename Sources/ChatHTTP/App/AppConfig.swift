@@ -38,6 +38,9 @@ public struct AppConfig: Sendable {
     /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
     /// nil turns the face off.
     public var liveAgentsToken: String?
+    /// How long a signed link to an attachment works (the links a channel's flow engine
+    /// fetches agents' files from). Attachment size and types are in `limits`.
+    public var attachmentLinkLifetime: Duration = .seconds(3600)
     /// Channel deliveries (RapidPro) and webhooks.
     public var outbound = OutboundSettings()
     /// The SMTP server chat transcripts are mailed through; none by default.

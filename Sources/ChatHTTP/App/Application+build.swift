@@ -26,7 +26,9 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
     background += BackgroundJobs.all(
         services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
     )
-    background.append(OutboxRunner(services: services, settings: config.outbound, smtp: config.smtp, logger: logger))
+    background.append(OutboxRunner(
+        services: services, settings: config.outbound, smtp: config.smtp, links: AttachmentLinkSigner(config, now: services.now), logger: logger
+    ))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
         background.append(bus)
@@ -94,6 +96,10 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
+    AttachmentsController(
+        chats: services.chats, links: AttachmentLinkSigner(config, now: services.now), maxAttachmentBytes: config.limits.maxAttachmentBytes,
+        cacheSeconds: 3600
+    ).addRoutes(to: v1)
     AftercareController(chats: services.chats, transcripts: services.transcripts, limits: config.http).addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     VisitorsController(

@@ -6,14 +6,16 @@ extension ChatError {
     var status: HTTPResponse.Status {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
-             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound: .notFound
+             .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound,
+             .attachmentNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
              .visitorUnavailable, .noInvitation, .departmentClosed, .notRatable, .alreadyRated: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
-        case .exportTooLarge: .contentTooLarge
+        case .exportTooLarge, .attachmentTooLarge: .contentTooLarge
+        case .unsupportedMediaType: .unsupportedMediaType
         case .storageUnavailable, .emailNotConfigured: .serviceUnavailable
         }
     }
@@ -61,6 +63,9 @@ extension ChatError {
         case .notRatable: "not_ratable"
         case .alreadyRated: "already_rated"
         case .emailNotConfigured: "email_not_configured"
+        case .attachmentNotFound: "attachment_not_found"
+        case .attachmentTooLarge: "attachment_too_large"
+        case .unsupportedMediaType: "unsupported_media_type"
         }
     }
 

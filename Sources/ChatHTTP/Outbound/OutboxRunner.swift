@@ -9,6 +9,8 @@ struct OutboxRunner: Service {
     let services: ParleyServices
     let settings: OutboundSettings
     let smtp: SMTPSettings
+    /// Signs links to agents' files as channel deliveries go out.
+    let links: AttachmentLinkSigner
     let logger: Logger
 
     func run() async throws {
@@ -28,7 +30,9 @@ struct OutboxRunner: Service {
         // A claim must outlast the attempt, or a slow receiver would be sent the same delivery
         // twice; and no longer, so that what a killed server was sending goes out soon after.
         senderSettings.lease = settings.sendTimeout * 2
-        let sender = OutboxSender(store: services.storage, transport: transport, settings: senderSettings, failures: failures, now: services.now)
+        let sender = OutboxSender(
+            store: services.storage, transport: transport, settings: senderSettings, failures: failures, links: links, now: services.now
+        )
         let (feeder, bus, tick) = (services.outboxFeeder, services.bus, settings.feederTick)
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in

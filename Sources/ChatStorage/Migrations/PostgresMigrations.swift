@@ -109,6 +109,7 @@ enum PostgresMigrations {
         offlineMessages,
         outbox,
         departmentCalendars,
+        attachments,
         aftercare,
     ]
 }

@@ -109,6 +109,7 @@ enum SQLiteMigrations {
         offlineMessages,
         outbox,
         departmentCalendars,
+        attachments,
         aftercare,
     ]
 }

@@ -104,6 +104,9 @@ enum Rows {
             // The score is kept where other events keep their small codes.
             let score = try Int(row.decode(column: "state", as: String.self)).unwrap()
             body = .rated(ChatRating(score: score, comment: try row.decode(column: "text", as: String?.self)))
+        case "attachment":
+            let json = try row.decode(column: "text", as: String.self)
+            body = .attachment(try JSONDecoder().decode(Attachment.self, from: Data(json.utf8)))
         case "survey":
             let json = try row.decode(column: "text", as: String.self)
             body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
@@ -171,6 +174,11 @@ extension EventBody {
         String(decoding: (try? JSONEncoder().encode(answers)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
+    private static func json(_ attachment: Attachment) -> String {
+        // Encoding plain strings and numbers cannot fail.
+        String(decoding: (try? JSONEncoder().encode(attachment)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
     var columns: (kind: String, text: String?, state: String?, target: String?, targetDepartment: Int64?) {
         switch self {
         case .message(let text): ("message", text, nil, nil, nil)
@@ -184,6 +192,7 @@ extension EventBody {
         case .surveyAnswered(let answers): ("survey", Self.json(answers), nil, nil, nil)
         case .note(let text): ("note", text, nil, nil, nil)
         case .rated(let rating): ("rating", rating.comment, String(rating.score), nil, nil)
+        case .attachment(let attachment): ("attachment", Self.json(attachment), nil, nil, nil)
         }
     }
 }

@@ -64,15 +64,23 @@ extension SQLStorage {
         guard StoredKey.canExist(id.rawValue) else { throw ChatError.chatNotFound(id) }
         let kind = backend.kind
         return try await backend.write { db in
-            let row = try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)").first()
-            guard let row else { throw ChatError.chatNotFound(id) }
-            var chat = try Rows.chat(row)
-            if let key, let existing = try await Self.event(matching: key, in: id, db: db) {
-                return .replayed(chat, existing)
-            }
-            let events = try await Self.apply(try decide(chat), to: &chat, at: date, in: db)
-            return .applied(chat, events)
+            try await Self.update(id, replaying: key, at: date, kind: kind, in: db, decide)
         }
+    }
+
+    /// `updateChat` inside a transaction the caller holds.
+    static func update(
+        _ id: ChatID, replaying key: ClientMessageKey?, at date: Date, kind: SQLBackendKind, in db: any SQLDatabase,
+        _ decide: @Sendable (Chat) throws -> ChatChange
+    ) async throws -> ChatUpdate {
+        let row = try await db.raw("SELECT * FROM chats WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)").first()
+        guard let row else { throw ChatError.chatNotFound(id) }
+        var chat = try Rows.chat(row)
+        if let key, let existing = try await Self.event(matching: key, in: id, db: db) {
+            return .replayed(chat, existing)
+        }
+        let events = try await Self.apply(try decide(chat), to: &chat, at: date, in: db)
+        return .applied(chat, events)
     }
 
     public func chat(_ id: ChatID) async throws -> Chat? {

@@ -6,7 +6,7 @@ extension SQLStorage {
     public func eraseVisitor(_ id: VisitorID, chats: ErasedChats, at date: Date) async throws -> [SessionID] {
         guard StoredKey.canExist(id.rawValue) else { throw ChatError.visitorNotFound(id) }
         let kind = backend.kind
-        return try await backend.write { db in
+        let (sessions, attachments) = try await backend.write { db in
             // Locking the visitor makes a chat it starts meanwhile wait (chat creation locks it too).
             let row = try await db.raw("""
                 SELECT erased_at FROM visitors WHERE id = \(bind: id.rawValue) \(unsafeRaw: kind.lockRows)
@@ -30,12 +30,18 @@ extension SQLStorage {
             try await db.raw("DELETE FROM offline_messages WHERE visitor_id = \(bind: id.rawValue)").run()
             // What was still to be sent about the visitor (or given up on) carries its words.
             try await db.raw("DELETE FROM outbox WHERE visitor_id = \(bind: id.rawValue)").run()
+            // Before the chats: a deleted chat takes its attachments' rows with it.
+            let attachments = try await Self.dropAttachments(of: id, chats: chats, in: db)
             switch chats {
             case .anonymise: try await Self.anonymise(id, at: date, in: db)
             case .delete: try await Self.delete(id, in: db)
             }
-            return sessions
+            return (sessions, attachments)
         }
+        for attachment in attachments {
+            files?.remove(attachment)
+        }
+        return sessions
     }
 
     public func visitorsUnseen(since date: Date, limit: Int) async throws -> [VisitorID] {
@@ -62,9 +68,9 @@ extension SQLStorage {
             return
         }
         try await db.raw("""
-            UPDATE chat_events SET text = \(bind: ErasedVisitor.text), client_message_id = NULL
+            UPDATE chat_events SET kind = 'message', text = \(bind: ErasedVisitor.text), client_message_id = NULL
             WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
-              AND author_kind = 'visitor' AND kind = 'message'
+              AND author_kind = 'visitor' AND kind IN ('message', 'attachment')
             """).run()
         // A rating keeps its score (no one's words) and loses its comment.
         try await db.raw("""
