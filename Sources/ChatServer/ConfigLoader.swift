@@ -64,6 +64,7 @@ struct ConfigLoader {
         try loadAttachments(into: &config)
         try loadCalendars(into: &config, dataDirectory: dataDirectory)
         try loadProjectRapidPro(into: &config)
+        try loadMail(into: &config)
         return config
     }
 

@@ -106,6 +106,7 @@ struct SchemaUpgradeTests {
         let chat = try #require(try await store.chat(ChatID("chat-1")))
         #expect(chat.state == .active && chat.agentID == agent.id && chat.nextEventID == 3 && chat.offer == nil)
         #expect(chat.createdAt == then && chat.visitorLastActiveAt == then)
+        #expect(chat.servedAt == then && chat.endedAt == nil && chat.ratedAt == nil, "an old chat's first join is read from its log")
         let visitor = try #require(try await store.visitor(VisitorID("visitor-1")))
         #expect(visitor.profile.ipAddress == "203.0.113.9" && visitor.profile.sourceURL == "https://example.com/")
         let events = try await store.events(of: chat.id, page: .after(nil, limit: 10))

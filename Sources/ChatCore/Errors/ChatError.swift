@@ -68,6 +68,12 @@ public enum ChatError: Error, Equatable, Sendable {
     /// The department's business calendar says it is closed now; `message` is the calendar's text for visitors.
     case departmentClosed(message: String)
     case calendarNotFound(CalendarKey)
+    /// The chat cannot be rated: no agent has served it yet, or it ended too long ago.
+    case notRatable(ChatID, reason: String)
+    /// The visitor already rated the chat.
+    case alreadyRated(ChatID)
+    /// Sending email needs an SMTP server, and none is configured.
+    case emailNotConfigured
     /// No attachment has this id, or the caller may not see its chat.
     case attachmentNotFound(AttachmentID)
     /// The file is larger than an attachment may be.
@@ -129,6 +135,9 @@ extension ChatError: CustomStringConvertible {
             "Field '\(name(field))' names \(host), which is a loopback, private or link-local address; webhooks go to public addresses only."
         case .departmentClosed(let message): message.isEmpty ? "The department is closed now." : message
         case .calendarNotFound(let key): "No business calendar is stored for \(key)."
+        case .notRatable(let id, let reason): "Chat \(id) cannot be rated: \(reason)."
+        case .alreadyRated(let id): "Chat \(id) is already rated; a chat is rated once."
+        case .emailNotConfigured: "This server sends no email: no SMTP server is configured."
         case .attachmentNotFound(let id): "No attachment has the id \(id)."
         case .attachmentTooLarge(let limit): "An attachment may hold at most \(limit) bytes."
         case .unsupportedMediaType(let reason): reason

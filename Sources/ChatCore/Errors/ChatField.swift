@@ -92,4 +92,10 @@ public enum ChatField: Hashable, Sendable {
     case prechatAnswer(key: String)
     /// The text searched for in past chats.
     case searchText
+    /// A visitor's rating of its chat, 1 to 5.
+    case ratingScore
+    /// The comment that goes with a rating.
+    case ratingComment
+    /// The address a chat's transcript is mailed to.
+    case transcriptEmail
 }

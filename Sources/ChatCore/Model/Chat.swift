@@ -48,12 +48,21 @@ public struct Chat: Sendable, Equatable {
     public var visitorSeenAt: Date?
     /// Who ended the chat, once it ended.
     public var endedBy: ChatEnder?
+    /// When the chat ended, once it ended.
+    public var endedAt: Date?
+    /// When an agent first joined the chat; nil while nobody has served it.
+    public var servedAt: Date?
+    /// When its visitor rated it; nil until then (a chat is rated once).
+    public var ratedAt: Date?
 
     public init(
         id: ChatID, number: Int64, departmentID: DepartmentID, visitorID: VisitorID, state: ChatState,
         agentID: AgentID?, offer: Offer? = nil, nextEventID: Int, createdAt: Date, updatedAt: Date, visitorSeenAt: Date? = nil,
-        endedBy: ChatEnder? = nil
+        endedBy: ChatEnder? = nil, endedAt: Date? = nil, servedAt: Date? = nil, ratedAt: Date? = nil
     ) {
+        self.endedAt = endedAt
+        self.servedAt = servedAt
+        self.ratedAt = ratedAt
         self.id = id
         self.number = number
         self.departmentID = departmentID

@@ -35,6 +35,8 @@ public enum EventBody: Sendable, Equatable {
     case surveyAnswered([SurveyAnswer])
     /// A line from one agent to the others in the chat (a tip, a whisper). Seen by agents only.
     case note(String)
+    /// The visitor's rating of the chat (1 to 5) and its optional comment. Seen by both sides.
+    case rated(ChatRating)
     /// A file the author posted in the chat; its bytes are read apart (`AttachmentStore`).
     case attachment(Attachment)
 
@@ -42,7 +44,7 @@ public enum EventBody: Sendable, Equatable {
     public var isForAgentsOnly: Bool {
         switch self {
         case .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: true
-        case .message, .stateChanged, .joined, .notice, .attachment: false
+        case .message, .stateChanged, .joined, .notice, .attachment, .rated: false
         }
     }
 }
@@ -70,6 +72,19 @@ public enum SystemNotice: String, Sendable, CaseIterable {
         switch self {
         case .visitorLeft: "The chat ended because the visitor left."
         }
+    }
+}
+
+/// A visitor's rating of its chat: a score from 1 (worst) to 5 (best) and an optional comment.
+public struct ChatRating: Sendable, Equatable {
+    public static let scores = 1...5
+
+    public var score: Int
+    public var comment: String?
+
+    public init(score: Int, comment: String?) {
+        self.score = score
+        self.comment = comment
     }
 }
 

@@ -7,6 +7,8 @@ public enum DeliveryDestination: Sendable, Equatable {
     case channel(project: String?)
     /// A registered webhook endpoint.
     case webhook(WebhookEndpointID)
+    /// A mailbox, through the configured SMTP server; the payload is the whole message.
+    case email(to: String)
 }
 
 /// A delivery before it is stored: the outbox gives it its id and schedule.
@@ -14,7 +16,7 @@ public struct DeliveryDraft: Sendable, Equatable {
     public var destination: DeliveryDestination
     /// Deliveries of one lane are sent one at a time, in the order they were planned.
     public var lane: String
-    /// The exact request body sent.
+    /// The exact request body (or mail message) sent.
     public var payload: String
     /// A short description for admins looking at dead letters (`message.created`, `channel text`).
     public var summary: String
@@ -79,4 +81,5 @@ public enum DeliveryOutcome: Sendable, Equatable {
 public enum DeliveryTarget: Sendable, Equatable {
     case channel(project: String?)
     case webhook(WebhookEndpoint)
+    case email(to: String)
 }

@@ -70,7 +70,7 @@ public enum OutboxPlan {
     }
 
     /// The webhook notifications one chat event makes: a chat's first event starts it (and
-    /// queues it), a join takes it, and so on. Agents' notes, offers and surveys make none.
+    /// queues it), a join takes it, a rating rates it, and so on. Agents' notes, offers and surveys make none.
     static func webhookEvents(for event: ChatEvent, in chat: Chat) -> [WebhookEvent] {
         var data = WebhookData()
         data.chatId = chat.id.rawValue
@@ -105,6 +105,9 @@ public enum OutboxPlan {
                 createdAt: WebhookEvent.format(event.createdAt)
             )
             types.append(.messageCreated)
+        case .rated(let rating):
+            data.rating = WebhookRating(score: rating.score, comment: rating.comment)
+            types.append(.chatRated)
         case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note, .attachment:
             break
         }

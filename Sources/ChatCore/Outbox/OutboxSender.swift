@@ -101,6 +101,8 @@ public struct OutboxSender: Sendable {
         switch delivery.destination {
         case .channel(let project):
             return .success(.channel(project: project))
+        case .email(let address):
+            return .success(.email(to: address))
         case .webhook(let id):
             guard let endpoint = try await store.webhookEndpoint(id) else {
                 return .failure(Refusal(reason: "the webhook endpoint was deleted"))

@@ -15,6 +15,7 @@ public enum WebhookEventType: String, Sendable, CaseIterable, Codable {
     case chatTaken = "chat.taken"
     case chatTransferred = "chat.transferred"
     case chatEnded = "chat.ended"
+    case chatRated = "chat.rated"
     case messageCreated = "message.created"
     case offlineMessageCreated = "offline_message.created"
     case agentStatusChanged = "agent.status_changed"

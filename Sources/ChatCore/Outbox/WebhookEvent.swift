@@ -49,6 +49,8 @@ public struct WebhookData: Sendable, Equatable, Encodable {
     public var awayReason: String?
     public var ban: WebhookBan?
     public var offlineMessage: WebhookOfflineMessage?
+    /// The visitor's rating of the chat (`chat.rated`).
+    public var rating: WebhookRating?
 
     public init() {}
 }
@@ -61,6 +63,12 @@ public struct WebhookMessage: Sendable, Equatable, Encodable {
     public var authorId: String?
     public var text: String
     public var createdAt: String
+}
+
+public struct WebhookRating: Sendable, Equatable, Encodable {
+    /// 1 (worst) to 5 (best).
+    public var score: Int
+    public var comment: String?
 }
 
 public struct WebhookTransfer: Sendable, Equatable, Encodable {

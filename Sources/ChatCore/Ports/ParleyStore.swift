@@ -1,7 +1,7 @@
 /// Everything Parley stores, behind one handle.
 public protocol ParleyStore: DirectoryStore, ChatStore, VisitorStore, VisitorPrivacyStore, InvitationRuleStore, SessionStore, CaptchaStore,
     RoutingStore, AgentSessionStore, BanStore, ChannelContactStore, OfflineMessageStore, OutboxStore, WebhookStore, AttachmentStore,
-    CannedResponseStore, PrechatFieldStore, ChatSearchStore {
+    CannedResponseStore, PrechatFieldStore, ChatSearchStore, TranscriptStore {
     /// Succeeds when the database answers.
     func ping() async throws
 }

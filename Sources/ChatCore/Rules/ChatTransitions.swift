@@ -79,6 +79,22 @@ public enum ChatTransitions {
         return ChatChange(events: [EventDraft(author: .agent(agent.id), body: .surveyAnswered(answers))])
     }
 
+    /// How long after its end a chat may still be rated.
+    public static let ratingWindow: Duration = .seconds(7 * 86_400)
+
+    /// The chat's visitor rates it, once, after an agent joined it (while it is served, or
+    /// within `ratingWindow` of its end); `date` is now.
+    public static func rate(_ rating: ChatRating, in chat: Chat, by visitor: VisitorID, at date: Date, maxEvents: Int) throws -> ChatChange {
+        guard chat.visitorID == visitor else { throw ChatError.chatNotFound(chat.id) }
+        guard chat.ratedAt == nil else { throw ChatError.alreadyRated(chat.id) }
+        guard chat.servedAt != nil else { throw ChatError.notRatable(chat.id, reason: "no agent has joined it yet") }
+        if let ended = chat.endedAt, date > ended.adding(ratingWindow) {
+            throw ChatError.notRatable(chat.id, reason: "it ended more than 7 days ago")
+        }
+        try checkRoom(in: chat, maxEvents: maxEvents)
+        return ChatChange(events: [EventDraft(author: .visitor(visitor), body: .rated(rating))])
+    }
+
     /// Either side ends the chat; an agent only if it serves the chat, nobody does, or it is an admin.
     public static func close(_ chat: Chat, by principal: Principal) throws -> ChatChange {
         if chat.state == .ended { throw ChatError.chatEnded(chat.id) }

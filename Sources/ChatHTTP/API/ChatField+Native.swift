@@ -48,6 +48,9 @@ extension ChatField {
         case .prechatField(let index, let part): "items[\(index)].\(part)"
         case .prechatAnswer(let key): "fields.\(key)"
         case .searchText: "q"
+        case .ratingScore: "score"
+        case .ratingComment: "comment"
+        case .transcriptEmail: "email"
         }
     }
 }

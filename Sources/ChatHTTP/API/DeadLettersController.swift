@@ -34,10 +34,12 @@ struct DeadLettersController {
 /// A dead letter: where it was going, why it was given up on, and the start of what it carried.
 struct DeadLetterResponse: ResponseCodable {
     let id: String
-    /// `channel` or `webhook`.
+    /// `channel`, `webhook` or `email`.
     let destination: String
     let webhookId: String?
     let project: String?
+    /// The mailbox an `email` was for.
+    let recipient: String?
     let summary: String
     let reason: String?
     let attempts: Int
@@ -50,13 +52,11 @@ struct DeadLetterResponse: ResponseCodable {
         id = delivery.id
         switch delivery.destination {
         case .channel(let project):
-            destination = "channel"
-            self.project = project
-            webhookId = nil
+            (destination, self.project, webhookId, recipient) = ("channel", project, nil, nil)
         case .webhook(let endpoint):
-            destination = "webhook"
-            project = nil
-            webhookId = endpoint.rawValue
+            (destination, project, webhookId, recipient) = ("webhook", nil, endpoint.rawValue, nil)
+        case .email(let address):
+            (destination, project, webhookId, recipient) = ("email", nil, nil, address)
         }
         summary = delivery.summary
         reason = delivery.lastError

@@ -192,6 +192,9 @@ struct EventResponse: ResponseCodable {
     var notice: String?
     /// The answers of a `survey` event.
     var answers: [SurveyAnswerResponse]?
+    /// A `rating` event's score, 1 to 5, and its comment, if any.
+    var score: Int?
+    var comment: String?
     /// The file of an `attachment` event; its bytes are at `GET /v1/attachments/{id}`.
     var attachment: AttachmentResponse?
     let clientMessageId: String?
@@ -224,6 +227,9 @@ struct EventResponse: ResponseCodable {
         case .surveyAnswered(let answers):
             (type, text, state, agentId, departmentId) = ("survey", nil, nil, nil, nil)
             self.answers = answers.map { SurveyAnswerResponse(questionId: $0.questionID, answers: $0.answers) }
+        case .rated(let rating):
+            (type, text, state, agentId, departmentId) = ("rating", nil, nil, nil, nil)
+            (score, comment) = (rating.score, rating.comment)
         case .attachment(let attachment):
             (type, text, state, agentId, departmentId) = ("attachment", nil, nil, nil, nil)
             self.attachment = AttachmentResponse(

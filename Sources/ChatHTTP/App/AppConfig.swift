@@ -43,6 +43,8 @@ public struct AppConfig: Sendable {
     public var attachmentLinkLifetime: Duration = .seconds(3600)
     /// Channel deliveries (RapidPro) and webhooks.
     public var outbound = OutboundSettings()
+    /// The SMTP server chat transcripts are mailed through; none by default.
+    public var smtp = SMTPSettings()
     public var calendars = CalendarSettings()
     /// A folder the console and widget are served from instead of the copy built into the
     /// server, read afresh on each request (for working on them without restarting).

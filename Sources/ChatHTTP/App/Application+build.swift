@@ -27,7 +27,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         services, sweepInterval: config.routingSweepInterval, calendarReload: config.calendars.reloadInterval, logger: logger
     )
     background.append(OutboxRunner(
-        services: services, settings: config.outbound, links: AttachmentLinkSigner(config, now: services.now), logger: logger
+        services: services, settings: config.outbound, smtp: config.smtp, links: AttachmentLinkSigner(config, now: services.now), logger: logger
     ))
     // A bus shared between instances keeps its own connection running.
     if let bus = services.bus as? any Service {
@@ -100,6 +100,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         chats: services.chats, links: AttachmentLinkSigner(config, now: services.now), maxAttachmentBytes: config.limits.maxAttachmentBytes,
         cacheSeconds: 3600
     ).addRoutes(to: v1)
+    AftercareController(chats: services.chats, transcripts: services.transcripts, limits: config.http).addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
     VisitorsController(
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,

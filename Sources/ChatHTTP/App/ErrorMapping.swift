@@ -10,13 +10,13 @@ extension ChatError {
              .attachmentNotFound, .cannedResponseNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
-             .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken: .conflict
+             .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken, .notRatable, .alreadyRated: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
         case .exportTooLarge, .attachmentTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
-        case .storageUnavailable: .serviceUnavailable
+        case .storageUnavailable, .emailNotConfigured: .serviceUnavailable
         }
     }
 
@@ -60,6 +60,9 @@ extension ChatError {
         case .addressNotPublic: "address_not_public"
         case .departmentClosed: "department_closed"
         case .calendarNotFound: "calendar_not_found"
+        case .notRatable: "not_ratable"
+        case .alreadyRated: "already_rated"
+        case .emailNotConfigured: "email_not_configured"
         case .attachmentNotFound: "attachment_not_found"
         case .attachmentTooLarge: "attachment_too_large"
         case .unsupportedMediaType: "unsupported_media_type"

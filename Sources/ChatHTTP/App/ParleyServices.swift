@@ -34,6 +34,8 @@ public struct ParleyServices: Sendable {
     /// Plans the deliveries of committed chat events (run by the server as a service).
     public let outboxFeeder: OutboxFeeder
     public let webhooks: WebhookService
+    /// Chat transcripts mailed on request.
+    public let transcripts: TranscriptService
     /// Which hosts webhooks may reach, checked at registration and again at each attempt.
     public let webhookAddresses: WebhookAddressPolicy
     /// The clock every service reads.
@@ -136,6 +138,9 @@ public struct ParleyServices: Sendable {
             outbox: outbox,
             outboxFeeder: OutboxFeeder(store: storage, now: now),
             webhooks: WebhookService(store: storage, addresses: webhookAddresses, now: now),
+            transcripts: TranscriptService(
+                store: storage, sender: config.smtp.isConfigured ? config.smtp.from : nil, limits: config.limits, now: now
+            ),
             webhookAddresses: webhookAddresses,
             now: now,
             calendars: calendars,

@@ -39,6 +39,8 @@ struct HTTPDeliveryTransport: DeliveryTransport {
             request.headers.add(name: "webhook-id", value: delivery.id)
             request.headers.add(name: "webhook-timestamp", value: String(timestamp))
             request.headers.add(name: "webhook-signature", value: signature)
+        case .email:
+            return .rejected(reason: "an email is not sent over HTTP")
         }
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")

@@ -4,10 +4,11 @@ import Logging
 import ServiceLifecycle
 
 /// The outbox's two loops as one service: the feeder plans deliveries from the chat log, the
-/// sender sends them over an HTTP client that lives as long as the service.
+/// sender sends them over an HTTP client that lives as long as the service, or by SMTP.
 struct OutboxRunner: Service {
     let services: ParleyServices
     let settings: OutboundSettings
+    let smtp: SMTPSettings
     /// Signs links to agents' files as channel deliveries go out.
     let links: AttachmentLinkSigner
     let logger: Logger
@@ -18,9 +19,12 @@ struct OutboxRunner: Service {
         configuration.timeout = .init(connect: .seconds(5))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration, backgroundActivityLogger: logger)
         let failures = LoggerFailureReporter(logger: logger)
-        let transport = HTTPDeliveryTransport(
-            client: client, rapidPro: settings.rapidPro, addresses: services.webhookAddresses, timeout: settings.sendTimeout,
-            now: services.now
+        let transport = OutboundTransport(
+            http: HTTPDeliveryTransport(
+                client: client, rapidPro: settings.rapidPro, addresses: services.webhookAddresses, timeout: settings.sendTimeout,
+                now: services.now
+            ),
+            mail: SMTPDeliveryTransport(settings: smtp, timeout: settings.sendTimeout)
         )
         var senderSettings = settings.sender
         // A claim must outlast the attempt, or a slow receiver would be sent the same delivery

@@ -113,6 +113,7 @@ enum PostgresMigrations {
         cannedResponses,
         prechatFields,
         chatSearch,
+        aftercare,
     ]
 }
 

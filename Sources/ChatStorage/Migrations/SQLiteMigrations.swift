@@ -113,6 +113,7 @@ enum SQLiteMigrations {
         cannedResponses,
         prechatFields,
         chatSearch,
+        aftercare,
     ]
 }
 

@@ -67,7 +67,10 @@ enum Rows {
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
             updatedAt: Date(millisecondsSince1970: try row.decode(column: "updated_at", as: Int64.self)),
             visitorSeenAt: try row.decode(column: "visitor_seen_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
-            endedBy: try row.decode(column: "ended_by", as: String?.self).flatMap(ChatEnder.init(rawValue:))
+            endedBy: try row.decode(column: "ended_by", as: String?.self).flatMap(ChatEnder.init(rawValue:)),
+            endedAt: try row.decode(column: "ended_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            servedAt: try row.decode(column: "served_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            ratedAt: try row.decode(column: "rated_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
         )
     }
 
@@ -97,6 +100,10 @@ enum Rows {
         case "notice":
             body = .notice(try SystemNotice(rawValue: row.decode(column: "state", as: String.self)).unwrap())
         case "note": body = .note(try row.decode(column: "text", as: String?.self) ?? "")
+        case "rating":
+            // The score is kept where other events keep their small codes.
+            let score = try Int(row.decode(column: "state", as: String.self)).unwrap()
+            body = .rated(ChatRating(score: score, comment: try row.decode(column: "text", as: String?.self)))
         case "attachment":
             let json = try row.decode(column: "text", as: String.self)
             body = .attachment(try JSONDecoder().decode(Attachment.self, from: Data(json.utf8)))
@@ -184,6 +191,7 @@ extension EventBody {
         case .notice(let notice): ("notice", nil, notice.rawValue, nil, nil)
         case .surveyAnswered(let answers): ("survey", Self.json(answers), nil, nil, nil)
         case .note(let text): ("note", text, nil, nil, nil)
+        case .rated(let rating): ("rating", rating.comment, String(rating.score), nil, nil)
         case .attachment(let attachment): ("attachment", Self.json(attachment), nil, nil, nil)
         }
     }

@@ -232,9 +232,16 @@ extension SQLStorage {
         if change.events.contains(where: { if case .visitor = $0.author { true } else { false } }) {
             chat.visitorSeenAt = chat.updatedAt
         }
+        if chat.state == .ended, chat.endedAt == nil { chat.endedAt = chat.updatedAt }
+        if chat.servedAt == nil, change.events.contains(where: { $0.body == .joined }) { chat.servedAt = chat.updatedAt }
+        if chat.ratedAt == nil, change.events.contains(where: { if case .rated = $0.body { true } else { false } }) {
+            chat.ratedAt = chat.updatedAt
+        }
         try await db.raw("""
             UPDATE chats SET state = \(bind: chat.state.rawValue), agent_id = \(bind: chat.agentID?.rawValue),
                    visitor_seen_at = \(bind: chat.visitorSeenAt?.millisecondsSince1970), ended_by = \(bind: chat.endedBy?.rawValue),
+                   ended_at = \(bind: chat.endedAt?.millisecondsSince1970), served_at = \(bind: chat.servedAt?.millisecondsSince1970),
+                   rated_at = \(bind: chat.ratedAt?.millisecondsSince1970),
                    department_id = \(bind: chat.departmentID.rawValue),
                    offered_to = \(bind: chat.offer?.agentID.rawValue), offered_at = \(bind: chat.offer?.at.millisecondsSince1970),
                    next_event_id = \(bind: chat.nextEventID), updated_at = \(bind: chat.updatedAt.millisecondsSince1970)

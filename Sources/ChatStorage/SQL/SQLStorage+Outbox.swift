@@ -111,16 +111,18 @@ extension SQLStorage {
         }
     }
 
-    private static func insert(_ drafts: [DeliveryDraft], at date: Date, in db: any SQLDatabase) async throws {
+    static func insert(_ drafts: [DeliveryDraft], at date: Date, in db: any SQLDatabase) async throws {
         for draft in drafts {
-            let (destination, webhook, project): (String, String?, String?) = switch draft.destination {
-            case .channel(let project): ("channel", nil, project)
-            case .webhook(let id): ("webhook", id.rawValue, nil)
+            let (destination, webhook, project, recipient): (String, String?, String?, String?) = switch draft.destination {
+            case .channel(let project): ("channel", nil, project, nil)
+            case .webhook(let id): ("webhook", id.rawValue, nil, nil)
+            case .email(let address): ("email", nil, nil, address)
             }
             try await db.raw("""
                 INSERT INTO outbox
-                    (id, destination, webhook_id, project, lane, payload, summary, visitor_id, attempts, next_attempt_at, created_at)
+                    (id, destination, webhook_id, project, recipient, lane, payload, summary, visitor_id, attempts, next_attempt_at, created_at)
                 VALUES (\(bind: "msg_" + IdentifierGenerator.hex(byteCount: 16)), \(bind: destination), \(bind: webhook), \(bind: project),
+                        \(bind: recipient),
                         \(bind: draft.lane), \(bind: draft.payload), \(bind: draft.summary), \(bind: draft.visitorID?.rawValue), 0,
                         \(bind: date.millisecondsSince1970), \(bind: date.millisecondsSince1970))
                 """).run()
@@ -133,9 +135,11 @@ extension SQLStorage {
     }
 
     private static func delivery(_ row: any SQLRow) throws -> Delivery {
-        let destination: DeliveryDestination = try row.decode(column: "destination", as: String.self) == "webhook"
-            ? .webhook(WebhookEndpointID(try row.decode(column: "webhook_id", as: String.self)))
-            : .channel(project: try row.decode(column: "project", as: String?.self))
+        let destination: DeliveryDestination = switch try row.decode(column: "destination", as: String.self) {
+        case "webhook": .webhook(WebhookEndpointID(try row.decode(column: "webhook_id", as: String.self)))
+        case "email": .email(to: try row.decode(column: "recipient", as: String.self))
+        default: .channel(project: try row.decode(column: "project", as: String?.self))
+        }
         return Delivery(
             id: try row.decode(column: "id", as: String.self),
             destination: destination,

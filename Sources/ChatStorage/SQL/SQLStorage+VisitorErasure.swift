@@ -58,7 +58,7 @@ extension SQLStorage {
     }
 
     /// Keeps the visitor's chats for the agents' records, and the visitor as a tombstone they
-    /// point to; what the visitor wrote or told about itself goes. Agents' lines, notes and
+    /// point to; what the visitor wrote or told about itself goes (its lines, its rating's comment). Agents' lines, notes and
     /// surveys stay: they are the company's record of its own work. A visitor who never
     /// chatted (most tracked visitors) leaves no tombstone: nothing points to it.
     private static func anonymise(_ visitor: VisitorID, at date: Date, in db: any SQLDatabase) async throws {
@@ -72,6 +72,11 @@ extension SQLStorage {
                    search_text = \(bind: SearchText.fold(ErasedVisitor.text))
             WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
               AND author_kind = 'visitor' AND kind IN ('message', 'attachment')
+            """).run()
+        // A rating keeps its score (no one's words) and loses its comment.
+        try await db.raw("""
+            UPDATE chat_events SET text = NULL
+            WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue)) AND kind = 'rating'
             """).run()
         try await db.raw("""
             UPDATE visitors SET name = \(bind: ErasedVisitor.name), email = '', user_agent = NULL, ip_address = NULL, language = NULL,
@@ -88,6 +93,9 @@ extension SQLStorage {
     private static func delete(_ visitor: VisitorID, in db: any SQLDatabase) async throws {
         try await db.raw("""
             DELETE FROM chat_events WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
+            """).run()
+        try await db.raw("""
+            DELETE FROM transcript_requests WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
             """).run()
         try await db.raw("DELETE FROM chats WHERE visitor_id = \(bind: visitor.rawValue)").run()
         try await db.raw("DELETE FROM visitors WHERE id = \(bind: visitor.rawValue)").run()

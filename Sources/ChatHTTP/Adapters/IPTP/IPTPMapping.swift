@@ -18,6 +18,8 @@ extension IPTPWire.Message {
         case .notice(let notice): ("NOTICE", notice.text, nil)
         case .surveyAnswered: ("SURVEY", nil, nil)
         case .note(let text): ("NOTE", text, nil)
+        // XM has no ratings: the guest's rating reads as a line its clients show as text.
+        case .rated(let rating): ("RATING", rating.comment.map { "Rated \(rating.score) of 5: \($0)" } ?? "Rated \(rating.score) of 5", nil)
         // XM's clients know lines only: the file shows as a line naming it.
         case .attachment(let attachment): ("TEXT", attachment.line, nil)
         }

@@ -78,6 +78,10 @@ enum LPEvents {
             }
         case .note(let text):
             return [authored(text, id: first, time: time, author: event.author, names: names).replacing("subType", with: .string("ONLY_TO_REP"))]
+        case .rated(let rating):
+            // LivePerson's exit survey has no place in the event list: the rating reads as an info line.
+            let comment = rating.comment.map { ": \($0)" } ?? "."
+            return [line(id: first, time: time, text: "\(names.visitorName) rated the chat \(rating.score) of 5\(comment)", by: "info", source: "system")]
         case .attachment(let attachment):
             // LivePerson's chat API carries lines only: the file shows as a line naming it.
             return [authored(attachment.line, id: first, time: time, author: event.author, names: names)]
