@@ -1,11 +1,10 @@
 """The extra pre-chat fields an admin defines (`PUT /v1/prechat-fields`) show in the widget's
 form, a required one is asked for, and the answers reach the visitor's record. Needs the
 pre-chat fields API."""
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from parley_api import ApiError, wait_for
+from parley_api import wait_for
 from widget_page import button, field, open_panel, staffed_department, waiting_chat
 
 FIELDS = [
@@ -17,12 +16,7 @@ FIELDS = [
 
 def test_the_admins_extra_fields_are_asked_and_answered(server, host_site_factory, browser_factory):
     department, agent = staffed_department(server)
-    try:
-        server.admin.put("/v1/prechat-fields", {"items": [{**f, "departmentId": department["id"]} for f in FIELDS]})
-    except ApiError as error:
-        if error.status == 404 and '"not_found"' in error.body:
-            pytest.skip("this server has no pre-chat fields API yet")
-        raise
+    server.admin.put("/v1/prechat-fields", {"items": [{**f, "departmentId": department["id"]} for f in FIELDS]})
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
     driver.get(site.url + "/index.html")

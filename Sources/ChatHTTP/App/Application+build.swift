@@ -102,6 +102,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     ).addRoutes(to: v1)
     AftercareController(chats: services.chats, transcripts: services.transcripts, limits: config.http).addRoutes(to: v1)
     CaptchaController(captchas: services.captchas, limiter: captchas).addRoutes(to: v1)
+    WidgetSettingsController(limits: config.limits, transcriptsByEmail: config.smtp.isConfigured).addRoutes(to: v1)
     VisitorsController(
         visitors: services.visitors, limits: config.http, tracks: visitorTracks,
         pageViews: RateLimiter(perMinute: config.http.pageViewsPerMinute)

@@ -28,11 +28,11 @@ export class SearchView {
     this.status.textContent = t('search.searching');
     try {
       const answer = await api.get('/v1/chats', { q, limit: 100 });
-      const items = answer.items.slice().reverse();
+      const items = answer.items;
       replaceChildren(this.results, items.map((chat) => h('li', { class: 'result card' },
         h('a', { href: `#/chats/${encodeURIComponent(chat.id)}` }, t('chat.number', { number: chat.number })),
         ` · ${directory.departmentName(chat.departmentId)} · ${formatTime(chat.createdAt, t.language, true)} · ${t(`state.${chat.state}`)}`,
-        chat.match ? h('p', { class: 'match' }, typeof chat.match === 'string' ? chat.match : chat.match.text ?? '') : null)));
+        chat.match ? h('p', { class: 'match' }, chat.match) : null)));
       this.status.textContent = t('search.found', { count: items.length });
     } catch (error) {
       this.status.textContent = errorText(t, error);

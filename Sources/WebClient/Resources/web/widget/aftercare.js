@@ -1,17 +1,8 @@
 // What the visitor can do once the chat ended: rate it (1 to 5, with a comment), have the
-// transcript emailed, or start a new chat. A server without ratings or transcripts (the route
-// answers 404 `not_found`, or 503 `email_not_configured`) simply does not offer them.
+// transcript emailed (when the server can send mail), or start a new chat.
 
 import { h } from '/shared/dom.js';
-
-async function routeExists(api, path) {
-  try {
-    await api.get(path);
-    return true;
-  } catch (error) {
-    return !(error.status === 404 && error.code === 'not_found');
-  }
-}
+import { widgetSettings } from './settings.js';
 
 export class Aftercare {
   constructor({ api, chatId, t, session, onNewChat }) {
@@ -25,12 +16,9 @@ export class Aftercare {
 
   async show({ ratable }) {
     this.element.hidden = false;
-    const [rating, transcript] = await Promise.all([
-      ratable ? routeExists(this.api, `${this.path}/rating`) : false,
-      routeExists(this.api, `${this.path}/transcript`),
-    ]);
+    const { transcripts: transcript } = await widgetSettings(this.api);
     this.element.replaceChildren(
-      rating ? this.ratingForm() : '',
+      ratable ? this.ratingForm() : '',
       transcript ? this.transcriptButton() : '',
       this.newChat,
     );
@@ -81,7 +69,7 @@ export class Aftercare {
       await this.api.post(`${this.path}/transcript`, {});
       note.textContent = this.t('transcriptSent');
     } catch (error) {
-      if (error.code === 'email_not_configured' || error.code === 'not_found') holder.remove();
+      if (error.code === 'email_not_configured') holder.remove();
       else {
         note.textContent = error.status === 429 ? this.t('transcriptLimit') : error.message;
         button.disabled = false;

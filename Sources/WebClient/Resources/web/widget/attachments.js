@@ -3,15 +3,12 @@
 // and show images as previews and other files as download links, both through blob URLs.
 
 import { h } from '/shared/dom.js';
+import { widgetSettings } from './settings.js';
 
-/** Whether the server takes attachments: a route it lacks answers 404 `not_found`. */
-export async function attachmentsSupported(api, chatId) {
-  try {
-    await api.get(`/v1/chats/${encodeURIComponent(chatId)}/attachments`);
-    return true;
-  } catch (error) {
-    return !(error.status === 404 && error.code === 'not_found');
-  }
+/** Whether the server takes any kind of file from visitors. */
+export async function attachmentsSupported(api) {
+  const settings = await widgetSettings(api);
+  return settings.attachments.maxBytes > 0 && settings.attachments.contentTypes.length > 0;
 }
 
 /** The body of an attachment line: a preview or a link, filled once the file is fetched. */

@@ -50,7 +50,7 @@ export class Conversation {
       after = page.items[page.items.length - 1].id;
     }
     this.status.show(chat);
-    this.composer.allowFiles(!this.ended && (await attachmentsSupported(this.api, this.chatId)));
+    this.composer.allowFiles(!this.ended && (await attachmentsSupported(this.api)));
   }
 
   /** An event of this chat, from its history, the feed or a send's answer; shown once. */
