@@ -77,6 +77,7 @@ start_server() {
   PARLEY_TYPING_PER_MINUTE=1000000 PARLEY_TYPING_BURST=1000000 \
   PARLEY_VISITOR_TRACKS_PER_MINUTE=1000000 PARLEY_PAGE_VIEWS_PER_MINUTE=1000000 \
   PARLEY_LIVE_AGENTS_TOKEN=$PARLEY_FUZZ_LIVE_AGENTS_TOKEN \
+  PARLEY_SMTP_HOST=127.0.0.1 PARLEY_SMTP_PORT=9 PARLEY_SMTP_FROM=fuzz@parley.test \
     "$binary" serve >"$work/server-$2.log" 2>&1 &
   server_pid=$!
   python3 - "$port" "$admin_email" "$admin_password" >"$work/tokens" <<'PYTHON' || return 1

@@ -107,6 +107,7 @@ struct ChatsController {
         }
         let department = try request.queryInteger("departmentId").map { DepartmentID(Int64($0)) }
         let limit = try request.queryInteger("limit") ?? 100
+        let before = try request.queryInteger("before").map { Int64($0) }
         let text = query["q"].map(String.init)
         let visitor = query["visitorId"].map { VisitorID(String($0)) }
         guard text != nil || visitor != nil else {
@@ -115,7 +116,7 @@ struct ChatsController {
         }
         let found = try await search.search(
             text: text, visitorID: visitor, departmentID: department, states: states,
-            before: try request.queryInteger("before").map { Int64($0) }, limit: limit, for: principal
+            before: before, limit: limit, for: principal
         )
         return ListResponse(items: found.map(ChatMatchResponse.init))
     }

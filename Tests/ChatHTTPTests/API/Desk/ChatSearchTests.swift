@@ -104,3 +104,16 @@ struct ChatSearchTests {
         }
     }
 }
+
+extension ChatSearchTests {
+    /// A page cursor that is not a 64-bit integer is refused on every list, searched or not.
+    @Test(arguments: TestBackend.available)
+    func aMalformedBeforeIsRefusedEvenWithoutASearch(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend) { world in
+            let admin = try await world.adminToken()
+            for query in ["before=9223372036854775808", "before=soon", "q=parcel&before=1.5"] {
+                try await world.expectError(.badRequest, code: "malformed_request", .get, "/v1/chats?\(query)", token: admin)
+            }
+        }
+    }
+}
