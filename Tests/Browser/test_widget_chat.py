@@ -7,7 +7,9 @@ from selenium.webdriver.common.by import By
 
 from conftest import screenshot
 from parley_api import wait_for
-from widget_page import enter_widget, log_lines, open_panel, page_errors, send, staffed_department, start_chat, waiting_chat
+from widget_page import (
+    enter_widget, joined_chat, log_lines, open_panel, page_errors, send, staffed_department, start_chat, waiting_chat,
+)
 
 
 def test_a_visitor_and_an_agent_chat_both_ways(server, host_site_factory, browser_factory):
@@ -62,11 +64,7 @@ def test_markup_sent_by_the_agent_shows_as_text_and_runs_nothing(server, host_si
     department, agent = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
-    driver.get(site.url + "/index.html")
-    open_panel(driver)
-    start_chat(driver, "Jamie", "jamie@example.org", "Hello")
-    chat = waiting_chat(agent)
-    agent.post(f"/v1/chats/{chat['id']}/join")
+    chat = joined_chat(agent, driver, site, "Hello")
     markup = '<img src=x onerror="window.parent.pwned=1;window.pwned=1"><script>window.pwned=2</script><b>bold</b>'
     agent.post(f"/v1/chats/{chat['id']}/messages", {"text": markup})
     wait_for(lambda: markup in log_lines(driver), message="the markup as text")
@@ -80,11 +78,7 @@ def test_a_reload_and_a_new_page_keep_the_chat_without_repeating_a_line(server, 
     department, agent = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
-    driver.get(site.url + "/index.html")
-    open_panel(driver)
-    start_chat(driver, "Jamie", "jamie@example.org", "First line")
-    chat = waiting_chat(agent)
-    agent.post(f"/v1/chats/{chat['id']}/join")
+    chat = joined_chat(agent, driver, site, "First line")
     agent.post(f"/v1/chats/{chat['id']}/messages", {"text": "Answer one"})
     wait_for(lambda: log_lines(driver) == ["First line", "Answer one"], message="the first answer")
 

@@ -4,7 +4,9 @@ and a dropped network the widget says it is reconnecting from."""
 from selenium.webdriver.common.by import By
 
 from parley_api import wait_for
-from widget_page import button, enter_widget, field, log_lines, open_panel, page_errors, send, staffed_department, start_chat, waiting_chat
+from widget_page import (
+    button, enter_widget, field, joined_chat, log_lines, page_errors, send, staffed_department, start_chat, waiting_chat,
+)
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Account</title></head><body>
 <main><h1>Account</h1></main>
@@ -58,11 +60,7 @@ def test_the_closed_launcher_counts_unread_lines_until_opened(server, host_site_
     department, agent = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
-    driver.get(site.url + "/index.html")
-    open_panel(driver)
-    start_chat(driver, "Jamie", "jamie@example.org", "Hello")
-    chat = waiting_chat(agent)
-    agent.post(f"/v1/chats/{chat['id']}/join")
+    chat = joined_chat(agent, driver, site, "Hello")
     button(driver, "Close chat").click()
     for text in ("One", "Two"):
         agent.post(f"/v1/chats/{chat['id']}/messages", {"text": text})
@@ -101,11 +99,7 @@ def test_a_dropped_network_shows_reconnecting_and_loses_and_repeats_nothing(serv
     department, agent = staffed_department(server)
     site = host_site_factory(server.url, department["id"])
     driver = browser_factory()
-    driver.get(site.url + "/index.html")
-    open_panel(driver)
-    start_chat(driver, "Jamie", "jamie@example.org", "Hello")
-    chat = waiting_chat(agent)
-    agent.post(f"/v1/chats/{chat['id']}/join")
+    chat = joined_chat(agent, driver, site, "Hello")
     wait_for(lambda: "Ana" in driver.find_element(By.CSS_SELECTOR, ".standing").text, message="the agent joined")
 
     driver.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)

@@ -85,14 +85,21 @@ def waiting_chat(agent):
     return wait_for(lambda: agent.get("/v1/chats?state=queued")["items"], message="the visitor's chat in the queue")[0]
 
 
-def chat_in_progress(agent, driver, site, agent_lines, visitor_line="Hello, I need help with my order", labels=ENGLISH):
-    """Opens the widget on the site's home page, starts a chat, has the agent join and write
-    `agent_lines`, and waits until the widget shows them. Answers the chat."""
+def joined_chat(agent, driver, site, visitor_line, labels=ENGLISH):
+    """Opens the widget on the site's home page, starts a chat with `visitor_line`, and has the
+    agent join it. Answers the chat."""
     driver.get(site.url + "/index.html")
     open_panel(driver)
     start_chat(driver, "Jamie", "jamie@example.org", visitor_line, labels)
     chat = waiting_chat(agent)
     agent.post(f"/v1/chats/{chat['id']}/join")
+    return chat
+
+
+def chat_in_progress(agent, driver, site, agent_lines, visitor_line="Hello, I need help with my order", labels=ENGLISH):
+    """A joined chat (see `joined_chat`) in which the agent wrote `agent_lines`, once the widget
+    shows them. Answers the chat."""
+    chat = joined_chat(agent, driver, site, visitor_line, labels)
     for line in agent_lines:
         agent.post(f"/v1/chats/{chat['id']}/messages", {"text": line})
     wait_for(lambda: log_lines(driver) == [visitor_line, *agent_lines], message="the agent's lines in the widget")
