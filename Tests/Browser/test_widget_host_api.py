@@ -122,3 +122,25 @@ def test_a_dropped_network_shows_reconnecting_and_loses_and_repeats_nothing(serv
     button(driver, "Start a new chat").click()
     wait_for(lambda: field(driver, "Message").is_displayed(), message="a new pre-chat form")
     assert [e for e in page_errors(driver) if "ERR_INTERNET_DISCONNECTED" not in e["message"]] == []
+
+
+def test_custom_variables_set_on_a_later_page_and_after_loading_reach_the_visitor(server, host_site_factory, browser_factory):
+    department, _ = staffed_department(server)
+    site = host_site_factory(server.url, department["id"])
+    (site.folder / "account.html").write_text(HOST_PAGE.replace("PARLEY", server.url).replace("DEPARTMENT", str(department["id"])))
+    driver = browser_factory()
+    driver.get(site.url + "/index.html")
+    enter_widget(driver)
+    visitor = wait_for(lambda: server.admin.get("/v1/visitors")["items"], message="the visitor tracked")[0]
+    assert server.admin.get(f"/v1/visitors/{visitor['id']}")["customVariables"] == []
+
+    def variables():
+        return [(v["name"], v["value"]) for v in server.admin.get(f"/v1/visitors/{visitor['id']}")["customVariables"]]
+
+    driver.get(site.url + "/account.html")
+    enter_widget(driver)
+    wait_for(lambda: variables() == [("plan", "gold")], message="the account page's variables")
+    driver.switch_to.default_content()
+    driver.execute_script("Parley('setCustomVariables', [{name: 'plan', value: 'platinum'}])")
+    wait_for(lambda: variables() == [("plan", "platinum")], message="the variables set after loading")
+    assert len(server.admin.get("/v1/visitors")["items"]) == 1

@@ -144,7 +144,10 @@ public struct VisitorService: Sendable {
 
     /// Replaces a visitor's custom variables (agents only) and answers the updated visitor.
     public func setCustomVariables(_ variables: [CustomVariable], of id: VisitorID, by principal: Principal) async throws -> VisitorOverview {
-        guard principal.agent != nil else { throw ChatError.forbidden(reason: "Only agents set a visitor's custom variables.") }
+        // Agents set anyone's; a visitor its own (the site's page tells the widget what it knows).
+        guard principal.agent != nil || principal.visitorID == id else {
+            throw ChatError.forbidden(reason: "Only agents and the visitor itself set a visitor's custom variables.")
+        }
         let variables = try Validate.customVariables(variables, limits: limits)
         try await store.setCustomVariables(variables, of: id)
         await bus.publish(.visitorChanged(id))

@@ -51,6 +51,7 @@ struct VisitorsController {
         router.post("visitors/me/invitation", use: answerInvitation)
         router.get("visitors/:visitorId", use: get)
         router.put("visitors/:visitorId/custom-variables", use: setCustomVariables)
+        router.put("visitors/me/custom-variables", use: setOwnCustomVariables)
         router.post("visitors/:visitorId/invitation", use: invite)
     }
 
@@ -126,6 +127,16 @@ struct VisitorsController {
         return VisitorOverviewResponse(
             try await visitors.setCustomVariables(body.map(\.variable), of: try visitorID(context), by: principal)
         )
+    }
+
+    /// The visitor's own variables, as the site's page gives them to the widget; counted with its page views.
+    @Sendable func setOwnCustomVariables(_ request: Request, context: ParleyRequestContext) async throws -> VisitorOverviewResponse {
+        var request = request
+        let principal = try context.requirePrincipal()
+        guard let visitor = principal.visitorID else { throw ChatError.forbidden(reason: "Only visitors have a visitor of their own.") }
+        try pageViews.check(principal.session.rawValue)
+        let body = try await request.decodeJSON([PairRequest].self, limit: limits.maxBodyBytes)
+        return VisitorOverviewResponse(try await visitors.setCustomVariables(body.map(\.variable), of: visitor, by: principal))
     }
 
     @Sendable func invite(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<VisitorOverviewResponse> {

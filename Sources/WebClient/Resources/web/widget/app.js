@@ -11,7 +11,7 @@ import { AgentNames } from './names.js';
 import { preChatView } from './prechat.js';
 import { Session } from './session.js';
 import { Shell } from './shell.js';
-import { keepPresent, trackPage } from './tracking.js';
+import { keepPresent, sendVariables, trackPage } from './tracking.js';
 import { SiteCalls } from './site-calls.js';
 import { UnreadCount } from './unread.js';
 
@@ -24,7 +24,11 @@ class Widget {
     this.shell = new Shell({ bridge, t });
     this.names = new AgentNames({ session: this.session, t });
     this.view = byId('view');
-    this.site = new SiteCalls({ open: () => this.shell.open(), close: () => this.shell.close() });
+    this.site = new SiteCalls({
+      open: () => this.shell.open(),
+      close: () => this.shell.close(),
+      variables: (list) => sendVariables(this.session, list).catch(() => {}),
+    });
     this.unread = new UnreadCount({ session: this.session, shell: this.shell });
     this.conversation = null;
     this.feed = null;

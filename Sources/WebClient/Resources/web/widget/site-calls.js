@@ -5,9 +5,13 @@
 const text = (value, length) => (typeof value === 'string' ? value.trim().slice(0, length) : '');
 
 export class SiteCalls {
-  /** `open()` and `close()` act on the panel once the widget is ready; earlier, an open waits. */
-  constructor({ open, close }) {
-    this.actions = { open, close };
+  /**
+   * `open()` and `close()` act on the panel once the widget is ready; earlier, an open waits.
+   * `variables(list)` passes on custom variables the site sets once the widget is ready (earlier
+   * ones go with the page's tracking).
+   */
+  constructor({ open, close, variables }) {
+    this.actions = { open, close, variables };
     this.ready = false;
     this.openWanted = false;
     this.user = {};
@@ -25,6 +29,7 @@ export class SiteCalls {
       this.user = cleanUser(value);
     } else if (name === 'setCustomVariables') {
       this.variables = cleanVariables(value);
+      if (this.ready) this.actions.variables(this.variables);
     }
   }
 }

@@ -19,6 +19,7 @@ export async function trackPage(session, page, user, variables) {
   if (api.signedIn) {
     try {
       await api.post('/v1/visitors/me/pageviews', pageView(page));
+      if (variables.length) await sendVariables(session, variables);
       return;
     } catch (error) {
       if (error.status !== 401) throw error;
@@ -40,6 +41,12 @@ export async function trackPage(session, page, user, variables) {
   );
   api.setCredentials(answer.credentials);
   session.update({ visitorId: answer.visitor.id });
+}
+
+/** Replaces the tracked visitor's custom variables with what the site passed on this page. */
+export function sendVariables(session, variables) {
+  if (!session.api.signedIn) return Promise.resolve();
+  return session.api.put('/v1/visitors/me/custom-variables', variables);
 }
 
 /** Sends a heartbeat every minute while the page is open; answers a function telling the form's state. */
