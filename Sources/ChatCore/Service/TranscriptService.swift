@@ -53,12 +53,26 @@ public struct TranscriptService: Sendable {
         }
     }
 
+    /// An agent's transcript goes where the agent says. A visitor's goes to its own address only,
+    /// and only once an agent served the chat: otherwise anyone could have Parley mail what they
+    /// wrote to whomever they like.
     private func recipient(_ email: String?, of chat: Chat, for principal: Principal) async throws -> String {
-        if let email { return try Validate.mailbox(email, field: .transcriptEmail, limits: limits) }
-        guard principal.visitorID != nil, let own = try await store.visitor(chat.visitorID)?.email, !own.isEmpty else {
+        let named = try email.map { try Validate.mailbox($0, field: .transcriptEmail, limits: limits) }
+        guard principal.visitorID != nil else {
+            guard let named else { throw ChatError.invalidField(field: .transcriptEmail, reason: "is required") }
+            return named
+        }
+        guard chat.servedAt != nil else {
+            throw ChatError.forbidden(reason: "A chat's transcript can be mailed once an agent has answered it.")
+        }
+        guard let own = try await store.visitor(chat.visitorID)?.email, !own.isEmpty else {
             throw ChatError.invalidField(field: .transcriptEmail, reason: "is required")
         }
-        return try Validate.mailbox(own, field: .transcriptEmail, limits: limits)
+        let address = try Validate.mailbox(own, field: .transcriptEmail, limits: limits)
+        guard named == nil || named?.lowercased() == address.lowercased() else {
+            throw ChatError.forbidden(reason: "A visitor's transcript goes to the visitor's own address.")
+        }
+        return address
     }
 
     /// Refuses a request over the limit, saying when the oldest counted one stops counting.

@@ -148,3 +148,25 @@ struct TranscriptTests {
         }
     }
 }
+
+extension TranscriptTests {
+    /// A visitor cannot make Parley mail what it wrote to anyone it likes: its transcript goes to
+    /// its own address, and only once an agent has served the chat.
+    @Test(arguments: TestBackend.available)
+    func aVisitorsTranscriptGoesOnlyToItsOwnAddressOnceServed(_ backend: TestBackend) async throws {
+        try await FakeSMTPServer.run { smtp in
+            try await TestWorld.run(backend, configure: TestWorld.mailingThrough(smtp)) { world in
+                let served = try await ServedChat.open(in: world)
+                let path = "/v1/chats/\(served.chat)/transcript"
+                try await world.expectError(.forbidden, code: "forbidden", .post, path, token: served.visitor,
+                                            json: Wire.TranscriptRequest(email: "someone.else@example.com"))
+                #expect(try await world.call(.post, path, token: served.visitor,
+                                             json: Wire.TranscriptRequest(email: "Vera@Example.com")).status == .accepted)
+
+                let waiting = try await world.startChat(department: served.department)
+                try await world.expectError(.forbidden, code: "forbidden", .post, "/v1/chats/\(waiting.chat.id)/transcript",
+                                            token: waiting.credentials.accessToken, json: Wire.TranscriptRequest())
+            }
+        }
+    }
+}
