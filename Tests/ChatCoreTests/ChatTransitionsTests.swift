@@ -30,6 +30,10 @@ struct ChatTransitionsTests {
         ])
     }
 
+    @Test func aChatRequestedWithoutALineStartsQueuedAndSilent() {
+        #expect(ChatTransitions.start(by: Self.visitor, message: nil) == [Self.draft(Self.system, .stateChanged(.queued))])
+    }
+
     @Test func anAgentJoinsAQueuedChat() throws {
         let change = try ChatTransitions.join(Self.chat(.queued, offer: Self.ann.id), by: Self.ann, load: 0, capacity: 1)
         #expect(change == ChatChange(state: .active, agentID: Self.ann.id, offer: .some(nil), events: [

@@ -54,6 +54,10 @@ public protocol VisitorStore: Sendable {
     /// Replaces the visitor's custom variables. Throws `ChatError.visitorNotFound` for an unknown visitor.
     func setCustomVariables(_ variables: [CustomVariable], of visitor: VisitorID) async throws
 
+    /// Renames the visitor (and refreshes the text its chats are found by). Throws
+    /// `ChatError.visitorNotFound` for an unknown visitor.
+    func setName(_ name: String, of visitor: VisitorID) async throws
+
     /// Records an invitation or the visitor's answer to it. Throws `ChatError.visitorNotFound`
     /// for an unknown visitor.
     func setInvitation(_ invitation: Invitation, of visitor: VisitorID) async throws

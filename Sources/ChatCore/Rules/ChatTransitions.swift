@@ -4,9 +4,9 @@ import Foundation
 /// acts and what they ask, and returns the change to commit, or throws the `ChatError` that
 /// refuses it. Pure: no storage and no clock (a time is an input), so every rule is tested alone.
 public enum ChatTransitions {
-    /// The opening events of a new chat: it waits in the queue, with the visitor's first line.
-    public static func start(by visitor: VisitorID, message: String) -> [EventDraft] {
-        [EventDraft(author: .system, body: .stateChanged(.queued)), EventDraft(author: .visitor(visitor), body: .message(message))]
+    /// The opening events of a new chat: it waits in the queue, with the visitor's first line if it wrote one.
+    public static func start(by visitor: VisitorID, message: String?) -> [EventDraft] {
+        [EventDraft(author: .system, body: .stateChanged(.queued))] + (message.map { [EventDraft(author: .visitor(visitor), body: .message($0))] } ?? [])
     }
 
     /// A channel contact's chat opens in the queue without a line of its own (the contact

@@ -122,6 +122,15 @@ public struct AuthService: Sendable {
         return try await sessions.purgeSessions(at: date, createdBefore: date.adding(.zero - longestAccess))
     }
 
+    /// The visitor a session speaks for, while it stands: for links that name a visitor's session
+    /// and are signed by the server (LivePerson's chat URIs), which carry no access token.
+    public func visitorPrincipal(ofSession id: SessionID) async throws -> Principal {
+        guard let session = try await activeSession(id), case .visitor(let visitor) = session.subject else {
+            throw ChatError.unauthenticated
+        }
+        return Principal(session: session.id, role: .visitor(visitor))
+    }
+
     /// Whether the session still stands (it was not revoked by a logout or a reused refresh token).
     public func isActive(_ session: SessionID) async throws -> Bool {
         try await activeSession(session) != nil

@@ -62,9 +62,9 @@ public struct ChatService: Sendable {
         try await bans.check(visitor: known, address: request.profile.ipAddress)
         let name = try request.name.map { try Validate.name($0, limits: limits) }
         let email = try request.email.map { try Validate.email($0, limits: limits) }
-        let message = try Validate.message(request.message, field: .firstMessage, limits: limits)
+        let message = try request.message.map { try Validate.message($0, field: .firstMessage, limits: limits) }
         let formFields = try request.formFields.map { try Validate.formFields($0, limits: limits) }
-        if known == nil {
+        if known == nil, request.requiresContact {
             guard name != nil else { throw ChatError.invalidField(field: .name, reason: "is required") }
             guard email != nil else { throw ChatError.invalidField(field: .email, reason: "is required") }
         }

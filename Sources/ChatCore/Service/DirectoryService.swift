@@ -61,6 +61,13 @@ public struct DirectoryService: Sendable {
         Set(try await store.agents().filter { $0.status.availability == .online }.flatMap(\.departmentIDs))
     }
 
+    /// The departments that take a chat now: an agent online in them, and open by their
+    /// business calendar. LivePerson's availability of a skill reads this.
+    public func answeringDepartments() async throws -> Set<DepartmentID> {
+        let staffed = try await staffedDepartments()
+        return Set(try await store.departments().filter { staffed.contains($0.id) && hours.closedMessage(of: $0) == nil }.map(\.id))
+    }
+
     public func department(_ id: DepartmentID) async throws -> Department {
         guard let department = try await store.department(id) else { throw ChatError.departmentNotFound(id) }
         return department

@@ -6,17 +6,22 @@ public struct StartChatRequest: Sendable {
     public var departmentID: DepartmentID
     public var name: String?
     public var email: String?
-    public var message: String
+    /// The chat's first line; nil opens the chat without one (a LivePerson request may carry
+    /// no pre-chat lines). Parley's own forms always send one.
+    public var message: String?
     /// The pre-chat form's other answers (phone, company, any extra field).
     public var formFields: [CustomVariable]?
     /// Whether the visitor came through Parley's own pre-chat form, whose defined fields its
     /// answers must then meet. Vendor faces ask their own questions and are not held to it.
     public var answersPrechatForm: Bool
+    /// Whether a new visitor must give a name and an email. Parley's own forms ask for both;
+    /// LivePerson's chat request carries neither, so its visitors may start without them.
+    public var requiresContact: Bool
     public var profile: VisitorProfile
 
     public init(
-        departmentID: DepartmentID, name: String?, email: String?, message: String, formFields: [CustomVariable]? = nil,
-        answersPrechatForm: Bool = false, profile: VisitorProfile = .init()
+        departmentID: DepartmentID, name: String?, email: String?, message: String?, formFields: [CustomVariable]? = nil,
+        answersPrechatForm: Bool = false, requiresContact: Bool = true, profile: VisitorProfile = .init()
     ) {
         self.departmentID = departmentID
         self.name = name
@@ -24,6 +29,7 @@ public struct StartChatRequest: Sendable {
         self.message = message
         self.formFields = formFields
         self.answersPrechatForm = answersPrechatForm
+        self.requiresContact = requiresContact
         self.profile = profile
     }
 }

@@ -154,6 +154,16 @@ public struct VisitorService: Sendable {
         return try await overview(of: id)
     }
 
+    /// The visitor renames itself (LivePerson's visitor sets its name during the chat); agents
+    /// see the new name at once.
+    public func rename(to name: String, as principal: Principal) async throws -> VisitorOverview {
+        guard let id = principal.visitorID else { throw ChatError.forbidden(reason: "Only a visitor renames itself.") }
+        let name = try Validate.name(name, limits: limits)
+        try await store.setName(name, of: id)
+        await bus.publish(.visitorChanged(id))
+        return try await overview(of: id)
+    }
+
     // MARK: Helpers
 
     func overview(of id: VisitorID) async throws -> VisitorOverview {

@@ -113,6 +113,16 @@ extension SQLStorage {
         try await updateVisitor(visitor, "custom_variables = \(bind: Rows.json(variables))")
     }
 
+    public func setName(_ name: String, of visitor: VisitorID) async throws {
+        guard StoredKey.canExist(visitor.rawValue) else { throw ChatError.visitorNotFound(visitor) }
+        try await backend.write { db in
+            let updated = try await db.raw("UPDATE visitors SET name = \(bind: name) WHERE id = \(bind: visitor.rawValue) RETURNING id").first()
+            guard updated != nil else { throw ChatError.visitorNotFound(visitor) }
+            try await Self.refreshSearchText(of: visitor, in: db)
+            try await Self.touch(visitor, in: db)
+        }
+    }
+
     public func setInvitation(_ invitation: Invitation, of visitor: VisitorID) async throws {
         try await updateVisitor(visitor, """
             invitation = \(bind: invitation.kind.rawValue), invitation_state = \(bind: invitation.answer.rawValue),
