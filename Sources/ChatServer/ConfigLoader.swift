@@ -88,6 +88,12 @@ struct ConfigLoader {
             }
             config.livePersonAccountID = account
         }
+        if let key = environment["PARLEY_LIVEPERSON_APP_KEY"] {
+            guard (8...128).contains(key.utf8.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw ConfigurationError(description: "PARLEY_LIVEPERSON_APP_KEY must be 8 to 128 letters, digits, '-' or '_'")
+            }
+            config.livePersonAppKey = key
+        }
         if let url = environment["PARLEY_PUBLIC_URL"] {
             let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
             guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {

@@ -36,13 +36,28 @@ struct ConfigLoaderTests {
         let loader = ConfigLoader(environment: [
             "PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:",
             "PARLEY_ACCOUNT_ID": "73519842", "PARLEY_PUBLIC_URL": "https://chat.example.com/", "PARLEY_SWEEP_INTERVAL_MS": "250",
-            "PARLEY_LIVE_AGENTS_TOKEN": "flow-engine-secret-1234",
+            "PARLEY_LIVE_AGENTS_TOKEN": "flow-engine-secret-1234", "PARLEY_LIVEPERSON_APP_KEY": "721c180b09eb463d9f3191c41762bb68",
         ])
         let config = try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
         #expect(config.liveAgentsToken == "flow-engine-secret-1234")
+        #expect(config.livePersonAppKey == "721c180b09eb463d9f3191c41762bb68")
         #expect(config.livePersonAccountID == "73519842")
         #expect(config.publicURL == "https://chat.example.com")
         #expect(config.routingSweepInterval == .milliseconds(250))
+    }
+
+    @Test func theLivePersonAppKeyIsUnsetByDefaultAndAMalformedOneIsRefused() throws {
+        let base = ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
+        #expect(try ConfigLoader(environment: base).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil).livePersonAppKey == nil)
+        for bad in ["short", "has space in it", String(repeating: "k", count: 129)] {
+            let loader = ConfigLoader(environment: base.merging(["PARLEY_LIVEPERSON_APP_KEY": bad]) { $1 })
+            #expect(throws: ConfigurationError.self) { try loader.load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil) }
+        }
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigLoader(environment: base.merging(["PARLEY_LIVEPERSON_APP_KEY": "short"]) { $1 })
+                .load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        }
+        #expect(error?.description.contains("PARLEY_LIVEPERSON_APP_KEY") == true)
     }
 
     @Test func messageSizesRatesAndTheChatCapAreRead() throws {

@@ -32,6 +32,11 @@ public struct AppConfig: Sendable {
     public var insight = InsightData()
     /// The account id the LivePerson face answers to; any other is 404.
     public var livePersonAccountID = "1"
+    /// The app key a LivePerson visitor client must send (`Authorization: LivePerson appKey=...`);
+    /// nil lets any client in. LivePerson's own key is public (printed in its documentation and
+    /// in every site page that uses it), so it guards nothing by itself: each chat is guarded by
+    /// its own signed chat key. Set one to keep other sites' clients off the visitor side.
+    public var livePersonAppKey: String?
     /// The server's address as clients reach it (`https://chat.example.com`), for the
     /// absolute links some faces return; without it, links use the request's `Host`.
     public var publicURL: String?
