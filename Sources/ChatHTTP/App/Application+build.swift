@@ -142,6 +142,17 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
         ),
         limits: config.http, logins: logins
     ).addRoutes(to: router)
+    LivePersonVisitorController(
+        services: .init(
+            auth: services.auth, directory: services.directory, chats: services.chats, transcripts: services.transcripts,
+            visitors: services.visitors
+        ),
+        settings: .init(
+            accountID: config.livePersonAccountID, publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)",
+            appKey: config.livePersonAppKey, visitorInactivityTimeout: config.limits.visitorInactivityTimeout
+        ),
+        limits: config.http, chatStarts: chatStarts, keys: LPChatKeys(jwtSecret: config.jwtSecret)
+    ).addRoutes(to: router)
     LiveAgentsController(channels: services.channels, hours: services.hours, token: config.liveAgentsToken, limits: config.http).addRoutes(to: router)
     WebController(assets: webAssets(config)).addRoutes(to: router)
     router.answerUnsupportedMethods()

@@ -6,8 +6,10 @@ struct LPNames {
     let agents: [AgentID: Agent]
     let departments: [DepartmentID: Department]
     let visitorName: String
+    /// Agents known by name alone: the visitor side reads no directory.
+    var agentNames: [AgentID: String] = [:]
 
-    func agent(_ id: AgentID) -> String { agents[id]?.name ?? "agent" }
+    func agent(_ id: AgentID) -> String { agents[id]?.name ?? agentNames[id] ?? "agent" }
 }
 
 /// Parley's event log as LivePerson's events: `state` events and `line`s, system lines

@@ -48,6 +48,7 @@ enum LPJSONWriter {
         switch node {
         case .string(let text): JSONStringText.append(text, to: &out)
         case .number(let number): out += String(number)
+        case .boolean(let flag): out += String(flag)
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -83,7 +84,7 @@ enum LPXMLWriter {
         switch node {
         case .array(let items):
             for item in items { element(name, item, to: &out) }
-        case .string, .number:
+        case .string, .number, .boolean:
             out += "<\(name)>\(escape(node.text ?? ""))</\(name)>"
         case .object(let fields):
             out += "<\(name)"

@@ -6,6 +6,7 @@ indirect enum LPNode: Equatable, Sendable {
     case array([LPNode])
     case string(String)
     case number(Int64)
+    case boolean(Bool)
 
     /// An object of these fields, leaving out the nil ones.
     static func fields(_ fields: KeyValuePairs<String, LPNode?>) -> LPNode {
@@ -38,6 +39,7 @@ indirect enum LPNode: Equatable, Sendable {
         switch self {
         case .string(let text): text
         case .number(let number): String(number)
+        case .boolean(let flag): String(flag)
         case .object, .array: nil
         }
     }

@@ -1,0 +1,91 @@
+import ChatCore
+import Foundation
+
+/// The LivePerson documents of a visitor's chat: the resource with its events and info, its
+/// links in LivePerson's order, and the exit survey Parley asks (a rating and a comment).
+enum LPVisitorChatResource {
+    static func chat(_ view: LPChatView, href chat: String) -> LPNode {
+        .fields([
+            "link": .array([
+                LPLinks.link(chat, "self"),
+                LPLinks.link("\(chat)/events", "events"),
+                LPLinks.link("\(chat)/info", "info"),
+                LPLinks.link("\(chat)?from=\(view.nextID)", "next"),
+                LPLinks.link("\(chat)/transcriptRequest", "transcript-request"),
+                LPLinks.link("\(chat)/transcriptWithSubjectRequest", "transcript-with-subject-request"),
+                LPLinks.link("\(chat)/exitSurvey", "exit-survey"),
+                LPLinks.link("\(chat)/customVariables", "custom-variables"),
+            ]),
+            "events": events(view, href: chat),
+            "info": info(view, href: chat),
+        ])
+    }
+
+    static func events(_ view: LPChatView, href chat: String) -> LPNode {
+        .fields([
+            "link": .array([LPLinks.link("\(chat)/events", "self"), LPLinks.link("\(chat)/events?from=\(view.nextID)", "next")]),
+            "event": .array(view.events),
+        ])
+    }
+
+    static func info(_ view: LPChatView, href chat: String) -> LPNode {
+        let info = "\(chat)/info"
+        let state = view.chat
+        let isEnded = state.state == .ended
+        let skill = view.names.departments[state.departmentID]
+        let typing = { (isTyping: Bool) in LPNode.string(isTyping ? "typing" : "not-typing") }
+        return .fields([
+            "link": .array([
+                LPLinks.link(info, "self"),
+                LPLinks.link("\(info)/visitorName", "visitor-name"),
+                LPLinks.link("\(info)/visitorTyping", "visitor-typing"),
+                LPLinks.link("\(info)/agentTyping", "agent-typing"),
+            ]),
+            "state": .string(LPEvents.state(state.state)),
+            "chatSessionKey": .string(state.id.rawValue),
+            "skillName": skill.map { .string($0.name) },
+            "skillId": skill.map { .number($0.id.rawValue) },
+            "agentName": state.agentID.flatMap { view.names.agentNames[$0] }.map(LPNode.string),
+            "agentId": state.agentID.map { .number(LPNumbers.number(of: $0)) },
+            "startTime": .string(state.createdAt.livePersonTime),
+            "duration": .number(Int64(max(0, (isEnded ? state.updatedAt : view.now).timeIntervalSince(state.createdAt)))),
+            "lastUpdate": .string((isEnded ? state.updatedAt : state.visitorLastActiveAt).livePersonTime),
+            "chatTimeout": .number(isEnded ? 0 : view.inactivityTimeout.components.seconds),
+            "visitorId": .number(LPNumbers.number(of: view.visitor.id)),
+            "agentTyping": typing(view.typists.contains { if case .agent = $0 { true } else { false } }),
+            "visitorTyping": typing(view.typists.contains { if case .visitor = $0 { true } else { false } }),
+            "visitorName": .string(view.visitor.name),
+            "rtSessionId": .number(state.number),
+        ])
+    }
+}
+
+/// Parley's exit survey in LivePerson's shape: question `1` rates the chat from 1 to 5
+/// (`ChatService.rate`), question `2` is an optional comment.
+enum LPExitSurvey {
+    static let ratingQuestion = "1"
+    static let commentQuestion = "2"
+
+    static func document(chatNumber: Int64) -> LPNode {
+        .document("survey", .fields([
+            "id": .number(chatNumber),
+            "title": .string(""),
+            "header": .string("How did we do?"),
+            "questions": .fields(["question": .array([
+                .fields([
+                    "type": .string("Radio Button"), "validationType": .string("numeric"), "id": .string(ratingQuestion),
+                    "logicId": .number(1), "order": .number(0), "mandatory": .boolean(true),
+                    "label": .string("How would you rate this chat?"),
+                    "entry": .array((1...5).map { score in
+                        .fields(["checked": .boolean(false), "value": .string(String(score)), "displayValue": .string(String(score))])
+                    }),
+                ]),
+                .fields([
+                    "type": .string("Text Area"), "validationType": .string("alpha_numeric"), "id": .string(commentQuestion),
+                    "logicId": .number(2), "order": .number(1), "mandatory": .boolean(false),
+                    "label": .string("Anything you would like to add?"), "lastKnownValue": .string(""),
+                ]),
+            ])]),
+        ]))
+    }
+}

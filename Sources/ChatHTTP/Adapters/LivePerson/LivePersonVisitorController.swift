@@ -1,0 +1,88 @@
+import ChatCore
+import Foundation
+import Hummingbird
+
+/// LivePerson's legacy Chat REST API, visitor side, under `/api/account/{accountId}/chat`: a
+/// site's own chat window asks whether a skill answers, requests a chat, and then works on it
+/// through the URI the request answered (`.../chat/{chat key}`, see `LPChatKeys`). JSON by
+/// default, XML for `Accept: application/xml`.
+struct LivePersonVisitorController {
+    typealias Context = ParleyRequestContext
+
+    let services: Services
+    let settings: Settings
+    let limits: HTTPLimits
+    let chatStarts: RateLimiter
+    let keys: LPChatKeys
+    /// The most events one chat's answer carries; the `next` link continues from there.
+    let eventsPerAnswer = 100
+
+    func addRoutes(to router: Router<Context>) {
+        let account = router.group("api/account/:accountId")
+            .add(middleware: ErrorMiddleware(naming: LPError.fieldName, render: LPError.render))
+            .add(middleware: LPAccountMiddleware(accountID: settings.accountID))
+            .add(middleware: LPAppKeyMiddleware(appKey: settings.appKey))
+        account.get("chat/availability", use: availability)
+        account.post("chat/request", use: requestChat)
+        let chat = account.group("chat/:chatKey")
+        chat.get(use: self.chat)
+        chat.get("events", use: events)
+        chat.post("events", use: addEvent)
+        chat.get("events/:eventId", use: event)
+        chat.get("info", use: info)
+        chat.get("info/visitorName", use: visitorName)
+        putOrOverride(chat, "info/visitorName", setVisitorName)
+        chat.get("info/visitorTyping", use: visitorTyping)
+        putOrOverride(chat, "info/visitorTyping", setVisitorTyping)
+        chat.get("info/agentTyping", use: agentTyping)
+        chat.post("transcriptRequest", use: transcriptRequest)
+        chat.post("transcriptWithSubjectRequest", use: transcriptRequest)
+        chat.get("exitSurvey", use: exitSurvey)
+        putOrOverride(chat, "exitSurvey", answerExitSurvey)
+        chat.put("customVariables", use: setCustomVariables)
+        chat.post("customVariables", use: setCustomVariables)
+    }
+
+    /// `handler` for PUT, and for POST with `X-HTTP-Method-Override: PUT`, as LivePerson's clients send it.
+    private func putOrOverride(
+        _ group: RouterGroup<Context>, _ path: RouterPath, _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
+        group.put(path, use: handler)
+        group.post(path) { request, context in
+            guard request.overridesToPut else {
+                throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Use PUT, or POST with X-HTTP-Method-Override: PUT.")
+            }
+            return try await handler(request, context)
+        }
+    }
+
+    // MARK: Before a chat
+
+    /// `?skill=` (a skill's id or name): `{"availability": true}` when the skill (or, without
+    /// one, any skill) has an agent online and is open by its business hours.
+    @Sendable func availability(_ request: Request, context: Context) async throws -> Response {
+        _ = try Self.maxWaitTime(request)
+        let answering = try await services.directory.answeringDepartments()
+        let available: Bool
+        if let skill = request.uri.queryParameters["skill"].map(String.init) {
+            available = try await department(named: skill).map { answering.contains($0.id) } ?? false
+        } else {
+            available = !answering.isEmpty
+        }
+        return request.livePersonFormat.response(.document("availability", .boolean(available)))
+    }
+
+    /// A skill named by its id or, as LivePerson's skills are named, by its name (any case).
+    func department(named skill: String) async throws -> Department? {
+        let departments = try await services.directory.departments()
+        if let id = Int64(skill), let match = departments.first(where: { $0.id.rawValue == id }) { return match }
+        return departments.first { $0.name.caseInsensitiveCompare(skill) == .orderedSame }
+    }
+
+    /// LivePerson's `maxWaitTime`, when given: 0 to 86,400 seconds.
+    static func maxWaitTime(_ request: Request) throws -> Int? {
+        guard let value = try request.queryInteger("maxWaitTime") else { return nil }
+        guard (0...86_400).contains(value) else { throw APIError.badRequest("Query parameter 'maxWaitTime' must be 0 to 86400 seconds.") }
+        return value
+    }
+}
