@@ -62,6 +62,8 @@ public protocol RoutingStore: Sendable {
     func agentLoads() async throws -> [AgentID: Int]
     /// 1 for the oldest queued chat of its department, 2 for the next, ...
     func queuePosition(of chat: Chat) async throws -> Int
+    /// How many chats wait in the department (queued, or transferred to it and not yet accepted).
+    func queueLength(of department: DepartmentID) async throws -> Int
     /// The mean time from start to join of the department's recent chats, if any were joined.
     func averageWait(in department: DepartmentID, recent: Int) async throws -> TimeInterval?
 

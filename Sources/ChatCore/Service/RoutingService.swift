@@ -13,6 +13,15 @@ public struct QueueStanding: Sendable, Equatable {
     }
 }
 
+/// How long a new chat would wait before an agent takes it.
+public enum ExpectedWait: Sendable, Equatable {
+    /// An agent takes it at once.
+    case immediate
+    case seconds(TimeInterval)
+    /// People wait, and no past chats tell for how long.
+    case unknown
+}
+
 /// Hands queued chats to agents and keeps doing so as things change: a new chat, an agent
 /// coming online, capacity freed, an offer declined or timed out. Every decision is taken
 /// under the store's routing lock, so two agents are never offered the same chat.
@@ -143,6 +152,24 @@ public struct RoutingService: Sendable {
         let position = try await store.queuePosition(of: chat)
         let average = try await store.averageWait(in: chat.departmentID, recent: 50)
         return QueueStanding(position: position, estimatedWait: average.map { $0 * Double(position) })
+    }
+
+    /// How long a chat started now in the department would wait: not at all when nobody waits
+    /// there and an online agent of it has room for one more chat; else the department's recent
+    /// average wait for each place in the line it would join (`unknown` without history).
+    public func expectedWait(in id: DepartmentID) async throws -> ExpectedWait {
+        guard let department = try await store.department(id) else { throw ChatError.departmentNotFound(id) }
+        let waiting = try await store.queueLength(of: id)
+        if waiting == 0 {
+            let loads = try await store.agentLoads()
+            let hasRoom = try await store.agents().contains { agent in
+                agent.status.availability == .online && agent.serves(id)
+                    && loads[agent.id, default: 0] < settings.capacity.capacity(of: agent, in: department)
+            }
+            if hasRoom { return .immediate }
+        }
+        guard let average = try await store.averageWait(in: id, recent: 50) else { return .unknown }
+        return .seconds(average * Double(waiting + 1))
     }
 
     /// The chats offered to the agent and not yet accepted (ringing), oldest first.

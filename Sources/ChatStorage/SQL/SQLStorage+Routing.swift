@@ -144,6 +144,14 @@ extension SQLStorage {
         }
     }
 
+    public func queueLength(of department: DepartmentID) async throws -> Int {
+        try await backend.read { db in
+            try await db.raw("""
+                SELECT COUNT(*) AS n FROM chats WHERE department_id = \(bind: department.rawValue) AND state IN ('queued', 'transferring')
+                """).first().unwrap().decode(column: "n", as: Int.self)
+        }
+    }
+
     public func averageWait(in department: DepartmentID, recent: Int) async throws -> TimeInterval? {
         try await backend.read { db in
             // The first join of each recent chat, measured from the chat's start.
