@@ -144,8 +144,8 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     ).addRoutes(to: router)
     LivePersonVisitorController(
         services: .init(
-            auth: services.auth, directory: services.directory, chats: services.chats, transcripts: services.transcripts,
-            visitors: services.visitors
+            auth: services.auth, directory: services.directory, chats: services.chats, routing: services.routing,
+            transcripts: services.transcripts, visitors: services.visitors
         ),
         settings: .init(
             accountID: config.livePersonAccountID, publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)",

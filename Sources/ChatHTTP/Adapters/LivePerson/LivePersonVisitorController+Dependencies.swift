@@ -7,6 +7,7 @@ extension LivePersonVisitorController {
         let auth: AuthService
         let directory: DirectoryService
         let chats: ChatService
+        let routing: RoutingService
         let transcripts: TranscriptService
         let visitors: VisitorService
     }

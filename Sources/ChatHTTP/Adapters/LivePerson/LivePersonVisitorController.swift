@@ -23,6 +23,7 @@ struct LivePersonVisitorController {
             .add(middleware: LPAccountMiddleware(accountID: settings.accountID))
             .add(middleware: LPAppKeyMiddleware(appKey: settings.appKey))
         account.get("chat/availability", use: availability)
+        account.get("chat/estimatedWaitTime", use: estimatedWaitTime)
         account.post("chat/request", use: requestChat)
         let chat = account.group("chat/:chatKey")
         chat.get(use: self.chat)
@@ -70,6 +71,28 @@ struct LivePersonVisitorController {
             available = !answering.isEmpty
         }
         return request.livePersonFormat.response(.document("availability", .boolean(available)))
+    }
+
+    /// `?skill=`: `{"estimatedWaitTime": seconds}` before a chat in the skill (without one, the
+    /// shortest among the skills that answer) starts: 0 when an agent takes it at once, -1 when
+    /// the skill does not answer now, -2 when people wait and no past chats tell how long.
+    @Sendable func estimatedWaitTime(_ request: Request, context: Context) async throws -> Response {
+        let answering = try await services.directory.answeringDepartments()
+        let skills: [DepartmentID]
+        if let skill = request.uri.queryParameters["skill"].map(String.init) {
+            skills = try await department(named: skill).map { [$0.id] }?.filter(answering.contains) ?? []
+        } else {
+            skills = answering.sorted()
+        }
+        var seconds: Int64 = skills.isEmpty ? -1 : -2
+        for skill in skills {
+            switch try await services.routing.expectedWait(in: skill) {
+            case .immediate: seconds = 0
+            case .seconds(let wait): seconds = seconds < 0 ? Int64(wait.rounded()) : min(seconds, Int64(wait.rounded()))
+            case .unknown: break
+            }
+        }
+        return request.livePersonFormat.response(.document("estimatedWaitTime", .number(seconds)))
     }
 
     /// A skill named by its id or, as LivePerson's skills are named, by its name (any case).

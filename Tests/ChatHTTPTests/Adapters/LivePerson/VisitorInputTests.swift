@@ -33,6 +33,9 @@ struct VisitorInputTests {
             #expect(try await site.expect(.ok, .get, "\(account)/chat/availability?skill=Sales")["availability"]?.text == "true")
             let xml = try await LPVisitorClient(world: world, format: .xml).call(.get, "\(account)/chat/availability?skill=\(id)")
             #expect(xml.text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?><availability>false</availability>")
+            #expect(try await site.expect(.ok, .get, "\(account)/chat/estimatedWaitTime?skill=\(id)")["estimatedWaitTime"]?.text == "-1")
+            #expect(try await site.expect(.ok, .get, "\(account)/chat/estimatedWaitTime?skill=Nobody")["estimatedWaitTime"]?.text == "-1")
+            #expect(try await site.expect(.ok, .get, "\(account)/chat/estimatedWaitTime")["estimatedWaitTime"]?.text == "0")
             try await site.call(.get, "\(account)/chat/availability?maxWaitTime=90000").response
                 .expectError(.livePerson, .badRequest, code: "malformed_request")
 

@@ -30,6 +30,9 @@ struct VisitorReplayTests {
                 #expect(try await visitor.expect(.ok, .get, "\(account)/chat/availability")["availability"]?.text == "true")
                 #expect(try await visitor.expect(.ok, .get, "\(account)/chat/availability?skill=Billing")["availability"]?.text == "false")
 
+                let waitTime = "\(account)/chat/estimatedWaitTime?skill=Sales"
+                #expect(try await visitor.expect(.ok, .get, waitTime)["estimatedWaitTime"]?.text == "0", "Ann takes a chat at once")
+
                 let chat = try await visitor.requestChat(skill: "Sales", lines: ["Hello", "My parcel is late"], extra: [
                     "chatReferrer": .string("https://shop.example.com/cart"), "userAgent": .string("Mozilla/5.0 (X11; Linux x86_64)"),
                     "maxWaitTime": .number(120), "visitorIp": .string("203.0.113.9"),
@@ -46,6 +49,7 @@ struct VisitorReplayTests {
                 #expect(first.eventList.last?["text"]?.text == "Hello\nMy parcel is late" && first.eventList.last?["source"]?.text == "visitor")
                 let info = try #require(first["info"])
                 #expect(info["state"]?.text == "waiting" && info["skillName"]?.text == "Sales" && info["visitorName"]?.text == "Visitor")
+                #expect(try await visitor.expect(.ok, .get, waitTime)["estimatedWaitTime"]?.text == "-2", "one waits, and no past chat tells how long")
                 var next = try #require(first.link("next"))
                 #expect(next.hasSuffix("?from=4"))
                 let chatID = try #require(info["chatSessionKey"]?.text)
