@@ -66,6 +66,14 @@ struct VisitorAccessTests {
             }
             let agentView = try await world.expect(.ok, Wire.Page.self, .get, "/v1/chats/\(theirKey[0])/events", token: team.admin)
             #expect(!agentView.items.contains { $0.text == "Injected" })
+            // Once the visitor is erased (its session with it), its own key opens nothing.
+            let myChat = try await world.expect(.ok, JSONValue.self, .get, "/v1/chats/\(myKey[0])", token: team.admin)
+            let visitorID = try #require(myChat["visitorId"]?.string)
+            #expect(try await world.call(.delete, "/v1/visitors/\(visitorID)", token: team.admin).status == .noContent)
+            try await anyone.call(.get, mine).response.expectError(.livePerson, .notFound, code: "chat_not_found")
+            try await anyone.call(.put, "\(mine)/info/visitorName", .document("visitorName", .string("Back"))).response
+                .expectError(.livePerson, .notFound, code: "chat_not_found")
+
             // A Parley access token opens no LivePerson chat either.
             let started = try await world.startChat(department: team.department)
             try await world.call(.get, "\(LPVisitorClient.account)/chat/\(started.chat.id)", token: started.credentials.accessToken)
