@@ -67,6 +67,19 @@ extension ChatService {
         return (EventFeed.visible(events, to: principal), hasMore)
     }
 
+    /// A page forward of the events the caller may see, after `after` (nil: from the start), and
+    /// the id of the last event the page read, seen or not: a reader that resumes from it passes
+    /// a page of events hidden from it (agents' notes and offers, for a visitor) instead of
+    /// reading it again and again.
+    public func visibleEvents(
+        of id: ChatID, after: Int?, limit: Int, for principal: Principal
+    ) async throws -> (events: [ChatEvent], readThrough: Int?) {
+        let limit = try Validate.pageSize(limit, limits: limits)
+        _ = try await access.visibleChat(id, to: principal)
+        let events = try await store.events(of: id, page: .after(after, limit: limit))
+        return (EventFeed.visible(events, to: principal), events.last?.id)
+    }
+
     /// The display names of the events' authors (system events have none).
     /// The display name of the agent serving `chat`, for the visitor to read; nil while nobody serves it.
     public func agentName(of chat: Chat) async throws -> String? {

@@ -108,9 +108,9 @@ extension LivePersonVisitorController {
         let (principal, chat, key) = try await visitorChat(context)
         let visitor = try await services.chats.visitor(of: chat)
         let first = LPEvents.firstLogEvent(forID: from)
-        let log = from > 2 * chat.nextEventID ? [] : try await services.chats.history(
-            of: chat.id, page: .after(first > 0 ? first - 1 : nil, limit: eventsPerAnswer), for: principal
-        ).events
+        let (log, readThrough) = from > 2 * chat.nextEventID ? ([], nil) : try await services.chats.visibleEvents(
+            of: chat.id, after: first > 0 ? first - 1 : nil, limit: eventsPerAnswer, for: principal
+        )
         var agentNames: [AgentID: String] = [:]
         for (author, name) in try await services.chats.authorNames(of: log) {
             if case .agent(let id) = author { agentNames[id] = name }
@@ -121,7 +121,7 @@ extension LivePersonVisitorController {
         let events = log.flatMap { LPEvents.render($0, names: names) }.filter { Int($0["id"]?.text ?? "") ?? 0 >= from }
         let view = LPChatView(
             chat: chat, visitor: visitor, names: names, events: events,
-            nextID: log.last.map { max(from, 2 * ($0.id + 1)) } ?? min(from, 2 * chat.nextEventID),
+            nextID: readThrough.map { max(from, 2 * ($0 + 1)) } ?? min(from, 2 * chat.nextEventID),
             typists: try await services.chats.typists(in: chat.id, for: principal),
             inactivityTimeout: settings.visitorInactivityTimeout, now: Date()
         )

@@ -51,7 +51,8 @@ struct VisitorReplayTests {
                 #expect(info["state"]?.text == "waiting" && info["skillName"]?.text == "Sales" && info["visitorName"]?.text == "Visitor")
                 #expect(try await visitor.expect(.ok, .get, waitTime)["estimatedWaitTime"]?.text == "-2", "one waits, and no past chat tells how long")
                 var next = try #require(first.link("next"))
-                #expect(next.hasSuffix("?from=4"))
+                // Past the visitor's line, and past the offer to Ann, which only agents see.
+                #expect(next.hasSuffix("?from=6"), "\(next)")
                 let chatID = try #require(info["chatSessionKey"]?.text)
 
                 let renamed = try await visitor.expect(.ok, .put, "\(chat)/info/visitorName", .document("visitorName", .string("Vera")))
@@ -113,6 +114,33 @@ struct VisitorReplayTests {
                 #expect(smtp.mails.first?.recipients == ["vera@example.com"])
                 #expect(smtp.mails.first?.bodyText.contains("Parcel lost") == false)
             }
+        }
+    }
+
+    /// A page of the log with nothing the visitor may see (agents' notes, offers) still moves
+    /// `next` on, so the agent's answer after it arrives.
+    @Test(arguments: TestBackend.available)
+    func nextPassesAPageOfEventsOnlyAgentsSee(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, configure: { $0.limits.messageBurst = 500; $0.limits.messagesPerMinute = 6000 }) { world in
+            let team = try await RoutingTests.team(world, ["ann"])
+            let ann = try #require(team.agents["ann"])
+            let visitor = LPVisitorClient(world: world, format: .json)
+            let chat = try await visitor.requestChat(skill: "Sales")
+            let chatID = try #require(try await visitor.expect(.ok, .get, "\(chat)/info")["info"]?["chatSessionKey"]?.text)
+            _ = try await world.expect(.ok, JSONValue.self, .post, "/v1/chats/\(chatID)/join", token: ann)
+            for index in 1...120 {
+                _ = try await world.expect(.created, JSONValue.self, .post, "/v1/chats/\(chatID)/notes", token: ann, json: ["text": "Note \(index)"])
+            }
+            _ = try await world.send("Here is your answer", to: chatID, token: ann)
+            var next = "\(chat)?from=0"
+            var seen: [String] = []
+            for _ in 0..<10 where !seen.contains("Here is your answer") {
+                let answer = try #require(try await visitor.expect(.ok, .get, next)["chat"])
+                seen += answer.eventList.compactMap { $0["text"]?.text }
+                next = try #require(answer.link("next"))
+            }
+            #expect(seen.contains("Here is your answer"), "\(seen)")
+            #expect(!seen.contains { $0.hasPrefix("Note ") })
         }
     }
 }
