@@ -30,7 +30,7 @@ extension LivePersonVisitorController {
         let (principal, chat, key) = try await visitorChat(context)
         let event = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("event")
         let href = chatURI(request, key: key)
-        let location: String
+        let (name, location): (String, String)
         switch event["type"]?.text ?? (event["state"] != nil ? "state" : "line") {
         case "line":
             guard let text = event["text"]?.text else { throw APIError.invalidField("text", reason: "is required") }
@@ -40,15 +40,15 @@ extension LivePersonVisitorController {
             default: throw APIError.invalidField("textType", reason: "must be plain or html")
             }
             let sent = try await services.chats.send(line, clientMessageID: nil, to: chat.id, as: principal)
-            location = "\(href)/events/\(2 * sent.event.id)"
+            (name, location) = ("chatEventLocation", "\(href)/events/\(2 * sent.event.id)")
         case "state":
             guard event["state"]?.text == "ended" else { throw APIError.invalidField("state", reason: "can only be ended") }
             _ = try await services.chats.close(chat.id, as: principal)
-            location = href
+            (name, location) = ("chatLocation", href)
         default:
             throw APIError.invalidField("type", reason: "must be line or state")
         }
-        return request.livePersonFormat.response(LPLinks.location("chatEventLocation", location), status: .created, headers: [.location: location])
+        return request.livePersonFormat.response(LPLinks.location(name, location), status: .created, headers: [.location: location])
     }
 
     @Sendable func info(_ request: Request, context: Context) async throws -> Response {
