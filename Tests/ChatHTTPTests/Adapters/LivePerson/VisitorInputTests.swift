@@ -95,6 +95,10 @@ struct VisitorInputTests {
                 .expectError(.livePerson, .methodNotAllowed, code: "method_not_allowed")
             try await site.call(.put, "\(chat)/exitSurvey", .document("survey", .fields(["question": .fields(["id": .string("2"), "answer": .string("ok")])])))
                 .response.expectError(.livePerson, .unprocessableContent, code: "invalid_field")
+            // A path under the chat that names nothing is LivePerson's 404, in the asked format.
+            try await site.call(.get, "\(chat)/collaborationChannels").response.expectError(.livePerson, .notFound, code: "not_found")
+            try await LPVisitorClient(world: world, format: .xml).call(.get, "\(chat)/collaborationChannels").response
+                .expectError(.livePersonXML, .notFound, code: "not_found")
             let after = try #require(try await site.expect(.ok, .get, chat)["chat"])
             #expect(after.eventList.count == 3 && after["info"]?["visitorName"]?.text == "Visitor" && after["info"]?["state"]?.text == "waiting")
         }
