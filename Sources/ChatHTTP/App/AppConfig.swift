@@ -33,7 +33,8 @@ public struct AppConfig: Sendable {
     /// The account id the LivePerson face answers to; any other is 404.
     public var livePersonAccountID = "1"
     /// The server's address as clients reach it (`https://chat.example.com`), for the
-    /// absolute links some faces return; without it, links use the request's `Host`.
+    /// absolute links some faces return; without it, links use the request's `Host`, or what a
+    /// trusted proxy says in `X-Forwarded-Proto` and `X-Forwarded-Host`.
     public var publicURL: String?
     /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
     /// nil turns the face off.
