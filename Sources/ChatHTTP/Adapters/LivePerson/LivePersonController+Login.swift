@@ -29,8 +29,10 @@ extension LivePersonController {
     }
 
     /// `{"csrf": "..."}`: keeps the bearer of that login alive for another `sessionTTl`.
+    /// Counted with logins, as the native refresh is.
     @Sendable func refresh(_ request: Request, context: Context) async throws -> Response {
         var request = request
+        try logins.check(context.rateLimitKey)
         try await services.auth.renew(key: try await Self.sessionKey(&request, limit: limits.maxBodyBytes))
         return request.livePersonFormat.response(.fields([
             "sessionTTl": .string(String(settings.renewableIdleLifetime.components.seconds)),
