@@ -54,6 +54,12 @@ struct ConfigLoader {
         if let seconds = try integer("PARLEY_REFRESH_GRACE_SECONDS", in: 0...60) {
             config.tokens.refreshReuseGrace = .seconds(seconds)
         }
+        if let seconds = try integer("PARLEY_RENEWABLE_SESSION_IDLE_SECONDS", in: 60...86_400) {
+            config.tokens.renewableIdleLifetime = .seconds(seconds)
+        }
+        if let seconds = try integer("PARLEY_RENEWABLE_SESSION_MAX_SECONDS", in: 60...30 * 86_400) {
+            config.tokens.renewableMaxLifetime = .seconds(seconds)
+        }
         try loadChatLimits(into: &config)
         try loadConnections(into: &config)
         try loadVisitorFacing(into: &config)

@@ -230,4 +230,20 @@ struct ConfigLoaderTests {
             #expect(error?.description.hasPrefix("PARLEY_REFRESH_GRACE_SECONDS") == true)
         }
     }
+
+    @Test func renewableSessionLifetimesAreReadAndBounded() throws {
+        let base = ["PARLEY_JWT_SECRET": Self.secret, "PARLEY_DATABASE_URL": "sqlite::memory:"]
+        let load = { (extra: [String: String]) in
+            try ConfigLoader(environment: base.merging(extra) { $1 }).load(host: nil, port: nil, databaseURL: nil, dataDir: nil, logLevel: nil)
+        }
+        #expect(try load([:]).tokens.renewableIdleLifetime == .seconds(1800))
+        #expect(try load([:]).tokens.renewableMaxLifetime == .seconds(43200))
+        let set = try load(["PARLEY_RENEWABLE_SESSION_IDLE_SECONDS": "600", "PARLEY_RENEWABLE_SESSION_MAX_SECONDS": "86400"])
+        #expect(set.tokens.renewableIdleLifetime == .seconds(600) && set.tokens.renewableMaxLifetime == .seconds(86400))
+        for (name, bad) in [("PARLEY_RENEWABLE_SESSION_IDLE_SECONDS", "59"), ("PARLEY_RENEWABLE_SESSION_IDLE_SECONDS", "half an hour"),
+                            ("PARLEY_RENEWABLE_SESSION_MAX_SECONDS", "2592001"), ("PARLEY_RENEWABLE_SESSION_MAX_SECONDS", "-5")] {
+            let error = #expect(throws: ConfigurationError.self) { try load([name: bad]) }
+            #expect(error?.description.hasPrefix(name) == true, "\(name)=\(bad)")
+        }
+    }
 }

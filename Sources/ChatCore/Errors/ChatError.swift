@@ -24,6 +24,8 @@ public enum ChatError: Error, Equatable, Sendable {
     /// No valid session: the token is missing, malformed, expired or revoked.
     case unauthenticated
     case invalidRefreshToken
+    /// The key that renews or ends a renewable session is unknown, or its session is over.
+    case invalidSessionKey
     /// The caller is known but may not do this.
     case forbidden(reason: String)
     case chatEnded(ChatID)
@@ -110,6 +112,7 @@ extension ChatError: CustomStringConvertible {
         case .invalidCredentials: "The email or password is wrong."
         case .unauthenticated: "A valid access token is required."
         case .invalidRefreshToken: "The refresh token is unknown, expired or already used."
+        case .invalidSessionKey: "The session key (csrf) is unknown, or its session has ended."
         case .forbidden(let reason): reason
         case .chatEnded(let id): "Chat \(id) has ended."
         case .chatNotQueued(let id): "Chat \(id) is not waiting in the queue."

@@ -13,12 +13,28 @@ public struct Session: Sendable, Equatable {
     public var subject: SessionSubject
     public var createdAt: Date
     public var revokedAt: Date?
+    /// Set for a session whose one access token is kept alive by renewals (see `AuthService.loginRenewable`).
+    public var renewal: SessionRenewal?
 
-    public init(id: SessionID, subject: SessionSubject, createdAt: Date, revokedAt: Date? = nil) {
+    public init(id: SessionID, subject: SessionSubject, createdAt: Date, revokedAt: Date? = nil, renewal: SessionRenewal? = nil) {
         self.id = id
         self.subject = subject
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.renewal = renewal
+    }
+}
+
+/// How a renewable session stays alive: its holder proves itself with a key (stored as a hash)
+/// and each renewal moves the session's idle deadline on.
+public struct SessionRenewal: Sendable, Equatable {
+    public var keyHash: String
+    /// The session ends at this moment unless it is renewed before.
+    public var idleExpiresAt: Date
+
+    public init(keyHash: String, idleExpiresAt: Date) {
+        self.keyHash = keyHash
+        self.idleExpiresAt = idleExpiresAt
     }
 }
 

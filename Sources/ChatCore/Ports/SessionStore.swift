@@ -48,6 +48,11 @@ public protocol SessionStore: Sendable {
         hash: String, successor: String, successorExpiresAt: Date, reuseGrace: Duration, at date: Date
     ) async throws -> RefreshOutcome
     func revokeSession(_ id: SessionID, at date: Date) async throws
+    /// The renewable session whose renewal key has this hash, revoked or not.
+    func session(renewalKeyHash: String) async throws -> Session?
+    /// Moves a renewable session's idle deadline to `idleExpiresAt`, if at `date` it is neither
+    /// revoked nor idle past its deadline; answers whether it did.
+    func renewSession(_ id: SessionID, idleExpiresAt: Date, at date: Date) async throws -> Bool
     /// Revokes every session of the agent that still stands, but `kept`.
     func revokeSessions(of agent: AgentID, except kept: SessionID?, at date: Date) async throws
     /// Deletes refresh tokens expired at `date`, then the sessions created before

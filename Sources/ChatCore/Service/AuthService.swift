@@ -3,15 +3,15 @@ import Foundation
 /// Logins, sessions and tokens. Access tokens are short-lived and name their session, so
 /// logout takes effect at once; refresh tokens are single-use and rotate.
 public struct AuthService: Sendable {
-    private let directory: any DirectoryStore
-    private let sessions: any SessionStore
-    private let passwords: any PasswordHasher
-    private let codec: any AccessTokenCodec
-    private let tokenHasher: any TokenHasher
-    private let policy: TokenPolicy
+    let directory: any DirectoryStore
+    let sessions: any SessionStore
+    let passwords: any PasswordHasher
+    let codec: any AccessTokenCodec
+    let tokenHasher: any TokenHasher
+    let policy: TokenPolicy
     /// Tells open feeds that a session they serve was revoked.
     private let bus: any EventBus
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
     public init(
         directory: any DirectoryStore, sessions: any SessionStore, passwords: any PasswordHasher,
@@ -30,12 +30,18 @@ public struct AuthService: Sendable {
 
     /// Checks an agent's email and password and opens a session.
     public func login(email: String, password: String) async throws -> (Agent, IssuedCredentials) {
+        let agent = try await agent(email: email, password: password)
+        return (agent, try await openSession(for: .agent(agent.id)))
+    }
+
+    /// The agent with this email and password, or `invalidCredentials`.
+    func agent(email: String, password: String) async throws -> Agent {
         let found = try await directory.agentCredentials(email: email.trimmingCharacters(in: .whitespaces).lowercased())
         // Check a password even for an unknown email, so response times do not reveal which emails exist.
         let hash = found?.passwordHash ?? passwords.decoyHash
         let matches = try await passwords.verify(password, against: hash)
         guard let agent = found?.agent, matches else { throw ChatError.invalidCredentials }
-        return (agent, try await openSession(for: .agent(agent.id)))
+        return agent
     }
 
     /// The session a new visitor's token will be bound to, with its credentials, for the caller
@@ -88,7 +94,7 @@ public struct AuthService: Sendable {
         return try await passwords.verify(password, against: hash)
     }
 
-    private func revoke(_ session: SessionID, at date: Date) async throws {
+    func revoke(_ session: SessionID, at date: Date) async throws {
         try await sessions.revokeSession(session, at: date)
         await bus.publish(.access(.sessionRevoked(session)))
     }
@@ -136,8 +142,10 @@ public struct AuthService: Sendable {
         try await activeSession(session) != nil
     }
 
+    /// The session, unless it was revoked or, being renewable, was left idle past its deadline.
     private func activeSession(_ id: SessionID) async throws -> Session? {
         guard let session = try await sessions.session(id), session.revokedAt == nil else { return nil }
+        if let renewal = session.renewal, renewal.idleExpiresAt <= now() { return nil }
         return session
     }
 

@@ -6,6 +6,10 @@ public struct TokenPolicy: Sendable, Equatable {
     /// How long a spent refresh token still answers the successor it was traded for, so that
     /// two refreshes a client sends at once do not log it out. After it, reuse revokes the session.
     public var refreshReuseGrace: Duration = .seconds(5)
+    /// How long a renewable session lives without a renewal (LivePerson's `sessionTTl`).
+    public var renewableIdleLifetime: Duration = .seconds(30 * 60)
+    /// The longest a renewable session lives, however often it is renewed.
+    public var renewableMaxLifetime: Duration = .seconds(12 * 3600)
 
     public init() {}
 }

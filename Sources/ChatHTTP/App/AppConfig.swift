@@ -38,7 +38,8 @@ public struct AppConfig: Sendable {
     /// its own signed chat key. Set one to keep other sites' clients off the visitor side.
     public var livePersonAppKey: String?
     /// The server's address as clients reach it (`https://chat.example.com`), for the
-    /// absolute links some faces return; without it, links use the request's `Host`.
+    /// absolute links some faces return; without it, links use the request's `Host`, or what a
+    /// trusted proxy says in `X-Forwarded-Proto` and `X-Forwarded-Host`.
     public var publicURL: String?
     /// The secret a flow engine (RapidPro) sends to the Live Agents face (`/live-agents`);
     /// nil turns the face off.

@@ -34,7 +34,7 @@ public func buildApplication(_ config: AppConfig, services: ParleyServices, logg
         background.append(bus)
     }
     return Application(
-        router: router,
+        responder: LPFormatSuffixResponder(inner: router.buildResponder()),
         server: guardedServer(webSocketRouter: router, limits: config.http),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Parley"),
         services: background,
@@ -137,7 +137,9 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
             routing: services.routing, insights: services.insights
         ),
         settings: .init(
-            accountID: config.livePersonAccountID, publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)",
+            accountID: config.livePersonAccountID,
+            origin: LPOrigin(publicURL: config.publicURL, listeningAddress: "\(config.host):\(config.port)"),
+            renewableIdleLifetime: config.tokens.renewableIdleLifetime,
             capacity: config.routing.capacity, visitorInactivityTimeout: config.limits.visitorInactivityTimeout
         ),
         limits: config.http, logins: logins

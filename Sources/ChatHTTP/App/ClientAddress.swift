@@ -50,7 +50,7 @@ struct ClientAddressResolver: Sendable {
         return IPAddressText.address(address) == nil ? nil : address
     }
 
-    private func isTrusted(_ address: String) -> Bool {
+    func isTrusted(_ address: String) -> Bool {
         trustedProxies.contains { $0.contains(address) }
     }
 }
@@ -71,13 +71,15 @@ enum RateLimitKey {
     }
 }
 
-/// Puts the resolved client address in the context for every request.
+/// Puts the resolved client address, and whether a trusted proxy passed the request on, in the
+/// context for every request.
 struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
     let resolver: ClientAddressResolver
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.isFromTrustedProxy = context.remoteAddress?.ipAddress.map(resolver.isTrusted) ?? false
         context.clientAddress = resolver.clientAddress(
             peer: context.remoteAddress?.ipAddress,
             forwardedFor: request.headers[values: HTTPField.Name("X-Forwarded-For")!]

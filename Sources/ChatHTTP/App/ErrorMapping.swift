@@ -11,7 +11,7 @@ extension ChatError {
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
              .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken, .notRatable, .alreadyRated: .conflict
-        case .invalidCredentials, .unauthenticated, .invalidRefreshToken: .unauthorized
+        case .invalidCredentials, .unauthenticated, .invalidRefreshToken, .invalidSessionKey: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
         case .exportTooLarge, .attachmentTooLarge: .contentTooLarge
@@ -36,6 +36,7 @@ extension ChatError {
         case .invalidCredentials: "invalid_credentials"
         case .unauthenticated: "unauthenticated"
         case .invalidRefreshToken: "invalid_refresh_token"
+        case .invalidSessionKey: "invalid_session_key"
         case .forbidden: "forbidden"
         case .chatEnded: "chat_ended"
         case .chatNotQueued: "chat_not_queued"

@@ -14,6 +14,8 @@ public struct ParleyRequestContext: RequestContext, WebSocketRequestContext, Rem
     public var principal: Principal?
     /// The client's IP address, with trusted proxies taken into account.
     var clientAddress: String?
+    /// Whether the peer is a trusted proxy, whose `X-Forwarded-*` headers are believed.
+    var isFromTrustedProxy = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -132,6 +132,12 @@ enum Rows {
         )
     }
 
+    private static func renewal(_ row: any SQLRow) throws -> SessionRenewal? {
+        guard let keyHash = try row.decode(column: "renewal_key_hash", as: String?.self),
+              let idleExpiresAt = try row.decode(column: "idle_expires_at", as: Int64?.self) else { return nil }
+        return SessionRenewal(keyHash: keyHash, idleExpiresAt: Date(millisecondsSince1970: idleExpiresAt))
+    }
+
     static func session(_ row: any SQLRow) throws -> Session {
         let subject: SessionSubject
         if try row.decode(column: "subject_kind", as: String.self) == "agent" {
@@ -143,7 +149,8 @@ enum Rows {
             id: SessionID(try row.decode(column: "id", as: String.self)),
             subject: subject,
             createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
-            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map(Date.init(millisecondsSince1970:))
+            revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map(Date.init(millisecondsSince1970:)),
+            renewal: try renewal(row)
         )
     }
 }

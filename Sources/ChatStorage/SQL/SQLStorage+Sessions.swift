@@ -15,6 +15,22 @@ extension SQLStorage {
         }
     }
 
+    public func session(renewalKeyHash: String) async throws -> Session? {
+        try await backend.read { db in
+            try await db.raw("SELECT * FROM sessions WHERE renewal_key_hash = \(bind: renewalKeyHash)").first().map(Rows.session)
+        }
+    }
+
+    public func renewSession(_ id: SessionID, idleExpiresAt: Date, at date: Date) async throws -> Bool {
+        try await backend.write { db in
+            try await db.raw("""
+                UPDATE sessions SET idle_expires_at = \(bind: idleExpiresAt.millisecondsSince1970)
+                WHERE id = \(bind: id.rawValue) AND revoked_at IS NULL AND idle_expires_at > \(bind: date.millisecondsSince1970)
+                RETURNING id
+                """).first() != nil
+        }
+    }
+
     public func rotateRefreshToken(
         hash: String, successor: String, successorExpiresAt: Date, reuseGrace: Duration, at date: Date
     ) async throws -> RefreshOutcome {
@@ -98,9 +114,10 @@ extension SQLStorage {
         case .visitor(let visitor): ("visitor", nil, visitor.rawValue)
         }
         try await db.raw("""
-            INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, created_at, revoked_at)
+            INSERT INTO sessions (id, subject_kind, agent_id, visitor_id, created_at, revoked_at, renewal_key_hash, idle_expires_at)
             VALUES (\(bind: session.id.rawValue), \(bind: kind), \(bind: agent), \(bind: visitor),
-                    \(bind: session.createdAt.millisecondsSince1970), NULL)
+                    \(bind: session.createdAt.millisecondsSince1970), NULL,
+                    \(bind: session.renewal?.keyHash), \(bind: session.renewal?.idleExpiresAt.millisecondsSince1970))
             """).run()
         try await insert(new.refreshToken, in: db)
     }

@@ -12,6 +12,23 @@ enum LPFormat: Sendable {
         self = accept.contains("xml") && !accept.contains("json") ? .xml : .json
     }
 
+    /// The format a path's suffix names (`events.json`, `info.xml`); nil for any other suffix.
+    init?(suffix: Substring) {
+        switch suffix.lowercased() {
+        case "json": self = .json
+        case "xml": self = .xml
+        default: return nil
+        }
+    }
+
+    /// The media type a client names in `Accept` to ask for this format.
+    var mediaType: String {
+        switch self {
+        case .json: "application/json"
+        case .xml: "application/xml"
+        }
+    }
+
     var contentType: String {
         switch self {
         case .json: "application/json; charset=utf-8"
@@ -36,7 +53,9 @@ enum LPFormat: Sendable {
     }
 }
 
-/// Writes a node as compact JSON, fields in order.
+/// Writes a node as compact JSON, fields in order. LivePerson's own JSON is converted from its
+/// XML and writes an attribute `href` as `@href`, which its clients read; the seed's documents
+/// write `href`. Each attribute is written both ways, so clients of either kind find it.
 enum LPJSONWriter {
     static func write(_ node: LPNode) -> String {
         var out = ""
@@ -58,11 +77,15 @@ enum LPJSONWriter {
             out += "]"
         case .object(let fields):
             out += "{"
-            for (index, field) in fields.enumerated() {
-                if index > 0 { out += "," }
-                JSONStringText.append(field.key, to: &out)
-                out += ":"
-                write(field.value, to: &out)
+            var isFirst = true
+            for field in fields {
+                for key in field.isAttribute ? [field.key, "@" + field.key] : [field.key] {
+                    if !isFirst { out += "," }
+                    isFirst = false
+                    JSONStringText.append(key, to: &out)
+                    out += ":"
+                    write(field.value, to: &out)
+                }
             }
             out += "}"
         }

@@ -15,10 +15,10 @@ extension LivePersonController {
     struct Settings: Sendable {
         /// The account id the face answers to; any other is 404.
         let accountID: String
-        /// The server's address as clients reach it, for absolute links; without it, links use the request's `Host`.
-        let publicURL: String?
-        /// `host:port` the server listens on, for links when the request names no usable host either.
-        let listeningAddress: String
+        /// Where absolute links start.
+        let origin: LPOrigin
+        /// How long a login of `?v=1.2` lives without a refresh.
+        let renewableIdleLifetime: Duration
         /// The rule an agent's reported chat limit comes from.
         let capacity: CapacityRule
         /// How long a silent visitor still counts as present in a chat.

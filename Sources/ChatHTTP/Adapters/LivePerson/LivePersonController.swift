@@ -22,6 +22,8 @@ struct LivePersonController {
             .add(middleware: ErrorMiddleware(naming: LPError.fieldName, render: LPError.render))
             .add(middleware: LPAccountMiddleware(accountID: settings.accountID))
         account.post("login", use: login)
+        account.post("refresh", use: refresh)
+        account.post("logout", use: logout)
         account.post("agentSession", use: openSession)
         account.delete("agentSession/:agentSessionId", use: endSession)
         account.get("agentSession/:agentSessionId/info", use: agentInfo)
@@ -32,7 +34,9 @@ struct LivePersonController {
         account.post("agentSession/:agentSessionId/incomingRequests", use: acceptNext)
         account.get("agentSession/:agentSessionId/chat", use: chats)
         account.get("agentSession/:agentSessionId/visits/visit/:chatId", use: visit)
+        account.get("agentSession/:agentSessionId/availableAgents", use: availableAgents)
         addChatRoutes(to: account.group("agentSession/:agentSessionId/chat/:chatId"))
+        addDiscoveryRoutes(to: router)
         // Any other path under the account is unknown in the client's format too.
         for method in [HTTPRequest.Method.get, .post, .put, .delete] {
             account.on("**", method: method) { _, _ -> Response in
@@ -55,23 +59,13 @@ struct LivePersonController {
         }
     }
 
-    // MARK: Login and agent sessions
+    // MARK: Agent sessions
 
-    /// `{"username": "<agent email>", "password": "..."}` (an `appKey` is ignored) → `{"bearer": "..."}`.
-    @Sendable func login(_ request: Request, context: Context) async throws -> Response {
-        var request = request
-        try logins.check(context.rateLimitKey)
-        let body = try await request.livePersonBody(limit: limits.maxBodyBytes).unwrapped("login")
-        guard let username = body["username"]?.text, let password = body["password"]?.text else {
-            throw APIError.badRequest("Fields 'username' and 'password' are required.")
-        }
-        let (_, credentials) = try await services.auth.login(email: username, password: password)
-        return request.livePersonFormat.response(.document("bearer", .string(credentials.accessToken)))
-    }
-
+    /// Opens a working session for the bearer's agent. LivePerson's clients send the agent's
+    /// `loginData` again here; the bearer already proves who the agent is, so it is not read.
     @Sendable func openSession(_ request: Request, context: Context) async throws -> Response {
         let session = try await services.agentSessions.open(for: try context.requirePrincipal())
-        let href = links(request, session: session.id).session
+        let href = links(request, context, session: session.id).session
         return request.livePersonFormat.response(
             LPLinks.location("agentSessionLocation", href), status: .created, headers: [.location: href]
         )
@@ -175,7 +169,7 @@ struct LivePersonController {
     func agentSession(_ request: Request, _ context: Context) async throws -> (Principal, LPLinks) {
         let principal = try context.requirePrincipal()
         let session = try await services.agentSessions.session(sessionID(context), for: principal)
-        return (principal, links(request, session: session.id))
+        return (principal, links(request, context, session: session.id))
     }
 
     private func sessionID(_ context: Context) throws -> AgentSessionID {
@@ -187,16 +181,8 @@ struct LivePersonController {
         return agent
     }
 
-    /// Links are absolute: on the public URL when one is configured, else on the request's host.
-    private func links(_ request: Request, session: AgentSessionID) -> LPLinks {
-        let base = settings.publicURL ?? "http://\(Self.host(request) ?? settings.listeningAddress)"
-        return LPLinks(session: "\(base)/api/account/\(settings.accountID)/agentSession/\(session.rawValue)")
-    }
-
-    /// The request's host, if it is a plain host name or address with an optional port.
-    private static func host(_ request: Request) -> String? {
-        guard let host = request.head.authority, !host.isEmpty, host.count <= 255,
-              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }) else { return nil }
-        return host
+    /// Links are absolute: on the public URL when one is configured, else on the host the client used.
+    private func links(_ request: Request, _ context: Context, session: AgentSessionID) -> LPLinks {
+        LPLinks(session: "\(settings.origin.origin(request, context))/api/account/\(settings.accountID)/agentSession/\(session.rawValue)")
     }
 }

@@ -28,7 +28,8 @@ struct LivePersonAgentTests {
         try await TestWorld.run(backend, configure: { $0.publicURL = Self.publicURL }) { world in
             let (_, ann, started) = try await Self.acceptedChat(world)
             _ = try await world.send("Where is my parcel?", to: started.chat.id, token: started.credentials.accessToken)
-            let chat = try #require(try await ann.poll([started.chat.id]).first)
+            // The seed writes attributes without LivePerson's `@`; the face writes both (see LivePersonWireFormTests).
+            let chat = try #require(try await ann.poll([started.chat.id]).first).withoutAtKeys
 
             let seed = try #require(try SeedFixture.json("LivePerson", "chats.json")["chats"]?["chat"]?.array?.first)
             #expect(chat.shapeDifferences(from: seed) == [])

@@ -85,4 +85,13 @@ extension JSONValue {
     var events: [JSONValue] { self["events"]?["event"]?.array ?? [] }
 
     var id: Int? { self["id"]?.number.map { Int($0) } }
+
+    /// The document without the `@` copies of attributes, as the seed writes it.
+    var withoutAtKeys: JSONValue {
+        switch self {
+        case .object(let fields): .object(fields.filter { !$0.key.hasPrefix("@") }.mapValues(\.withoutAtKeys))
+        case .array(let items): .array(items.map(\.withoutAtKeys))
+        default: self
+        }
+    }
 }
