@@ -166,7 +166,7 @@ public enum ChatTransitions {
     }
 
     /// Refuses a new line, note or survey in a chat that holds as many events as a chat may.
-    private static func checkRoom(in chat: Chat, maxEvents: Int) throws {
+    static func checkRoom(in chat: Chat, maxEvents: Int) throws {
         guard chat.nextEventID < maxEvents else { throw ChatError.chatFull(chat.id, limit: maxEvents) }
     }
 }

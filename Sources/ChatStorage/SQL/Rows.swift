@@ -110,6 +110,10 @@ enum Rows {
         case "survey":
             let json = try row.decode(column: "text", as: String.self)
             body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
+        case "message_edited":
+            body = .messageEdited(of: try Int(row.decode(column: "state", as: String.self)).unwrap(), text: try row.decode(column: "text", as: String?.self) ?? "")
+        case "message_deleted":
+            body = .messageDeleted(of: try Int(row.decode(column: "state", as: String.self)).unwrap())
         default: body = .joined
         }
         return ChatEvent(
@@ -193,6 +197,9 @@ extension EventBody {
         case .note(let text): ("note", text, nil, nil, nil)
         case .rated(let rating): ("rating", rating.comment, String(rating.score), nil, nil)
         case .attachment(let attachment): ("attachment", Self.json(attachment), nil, nil, nil)
+        // The changed line's id is kept where other events keep their small codes.
+        case .messageEdited(let target, let text): ("message_edited", text, String(target), nil, nil)
+        case .messageDeleted(let target): ("message_deleted", nil, String(target), nil, nil)
         }
     }
 }
