@@ -18,6 +18,10 @@ struct MessageAmendmentAPITests {
         let items: [Amended]
     }
 
+    struct Feed: Codable {
+        let events: [Amended]
+    }
+
     @Test(arguments: TestBackend.available)
     func theAuthorEditsAndDeletesAndHistoryShowsTheLatest(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend) { world in
@@ -51,6 +55,11 @@ struct MessageAmendmentAPITests {
                 #expect(lines.map(\.amendment) == ["edited", "deleted"])
                 #expect(!history.items.contains { $0.type.hasPrefix("message_") }, "folded into the lines they change")
             }
+            // A reader resuming from before the lines is served them as they read now, then the changes.
+            let replay = try await world.expect(.ok, Feed.self, .get, "/v1/sync?cursor=0&timeout=0", token: visitor)
+            #expect(replay.events.filter { $0.type == "message" }.map(\.text) == ["Hello", ""])
+            #expect(replay.events.filter { $0.type.hasPrefix("message_") }.map(\.type) == ["message_edited", "message_deleted"])
+            #expect(!replay.events.contains { $0.text == "oops, wrong chat" || $0.text == "Helo" })
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/close", token: visitor)
             try await world.expectError(.conflict, code: "chat_ended", .patch, "/v1/chats/\(chat)/messages/\(first)", token: visitor, json: ["text": "late"])
         }
