@@ -36,4 +36,19 @@ struct MessageAmendmentContractTests {
             #expect(try await store.amendments(to: [ChatID("no such chat"): [1]]).isEmpty)
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func aMessageKeepsTheLineItQuotes(_ backend: TestBackend) async throws {
+        try await withStorage(backend) { store in
+            let department = try await store.createDepartment(name: "Sales", at: Log.now)
+            let (chat, opening) = try await Log.startChat(in: store, department: department.id)
+            let update = try await store.updateChat(chat.id, replaying: nil, at: Log.now) { _ in
+                ChatChange(events: [EventDraft(author: opening[1].author, body: .message("As I said"), quotedEventID: 1)])
+            }
+            guard case .applied(_, let events) = update else { throw ChatError.storageUnavailable }
+            #expect(events.map(\.quotedEventID) == [1])
+            let stored = try await store.events(of: chat.id, page: .after(nil, limit: 10))
+            #expect(stored.map(\.quotedEventID) == [nil, nil, 1])
+        }
+    }
 }

@@ -24,6 +24,8 @@ public enum ChatField: Hashable, Sendable {
     case clientMessageID
     /// A client instance's own name for itself, sent with a refresh token.
     case refreshSecret
+    /// The line a message quotes.
+    case quotedMessage
     /// How many items a page holds.
     case pageSize
     /// The questions of an agent survey, as a whole.

@@ -118,12 +118,15 @@ public struct ChatEvent: Sendable, Equatable {
     /// For a message read back from history or a feed: whether it was edited or deleted since
     /// (its body then holds its latest text, or no text once deleted). Nil as committed.
     public var amendment: MessageAmendment?
+    /// The line of the same chat a message quotes, by its per-chat event id.
+    public var quotedEventID: Int?
 
     public init(
         chatID: ChatID, id: Int, cursor: EventCursor, author: EventAuthor, body: EventBody,
-        clientMessageID: String?, createdAt: Date, amendment: MessageAmendment? = nil
+        clientMessageID: String?, createdAt: Date, amendment: MessageAmendment? = nil, quotedEventID: Int? = nil
     ) {
         self.amendment = amendment
+        self.quotedEventID = quotedEventID
         self.chatID = chatID
         self.id = id
         self.cursor = cursor
@@ -153,11 +156,14 @@ public struct EventDraft: Sendable, Equatable {
     public var author: EventAuthor
     public var body: EventBody
     public var clientMessageID: String?
+    /// The line of the same chat a message quotes.
+    public var quotedEventID: Int?
 
-    public init(author: EventAuthor, body: EventBody, clientMessageID: String? = nil) {
+    public init(author: EventAuthor, body: EventBody, clientMessageID: String? = nil, quotedEventID: Int? = nil) {
         self.author = author
         self.body = body
         self.clientMessageID = clientMessageID
+        self.quotedEventID = quotedEventID
     }
 }
 

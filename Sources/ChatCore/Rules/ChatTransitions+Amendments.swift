@@ -24,6 +24,17 @@ extension ChatTransitions {
         return ChatChange(events: [EventDraft(author: author, body: .messageDeleted(of: target.id))])
     }
 
+    /// Only a line of text or a file is quoted, and never once deleted.
+    static func checkQuotable(_ quoted: ChatEvent) throws {
+        switch quoted.body {
+        case .message, .attachment: break
+        default: throw ChatError.invalidField(field: .quotedMessage, reason: "must name a line or a file of the chat")
+        }
+        if case .deleted = quoted.amendment {
+            throw ChatError.invalidField(field: .quotedMessage, reason: "names a deleted line")
+        }
+    }
+
     /// Only a line of text, only by its author, only while the chat is open, within
     /// `amendWindow` of its sending, and never once deleted.
     static func checkAmendable(_ target: ChatEvent, in chat: Chat, by author: EventAuthor, at date: Date) throws {

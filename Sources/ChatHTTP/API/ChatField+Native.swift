@@ -14,6 +14,7 @@ extension ChatField {
         case .transferAgent: "agentId"
         case .clientMessageID: "clientMessageId"
         case .refreshSecret: "secret"
+        case .quotedMessage: "quotedEventId"
         case .pageSize: "limit"
         case .surveyQuestions: "question"
         case .surveyQuestionID: "question.id"

@@ -203,6 +203,8 @@ struct EventResponse: ResponseCodable {
     /// `text` is the latest, or empty once deleted.
     var amendment: String?
     var amendedAt: String?
+    /// The line or file of the chat a `message` quotes.
+    let quotedEventId: Int?
     let clientMessageId: String?
     let createdAt: String
 
@@ -212,6 +214,7 @@ struct EventResponse: ResponseCodable {
         id = event.id
         author = AuthorResponse(event.author)
         clientMessageId = event.clientMessageID
+        quotedEventId = event.quotedEventID
         createdAt = event.createdAt.iso8601
         switch event.body {
         case .message(let text): (type, self.text, state, agentId, departmentId) = ("message", text, nil, nil, nil)

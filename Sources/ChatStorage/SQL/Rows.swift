@@ -123,7 +123,8 @@ enum Rows {
             author: author,
             body: body,
             clientMessageID: try row.decode(column: "client_message_id", as: String?.self),
-            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            quotedEventID: try row.decode(column: "quoted_event_id", as: Int?.self)
         )
     }
 

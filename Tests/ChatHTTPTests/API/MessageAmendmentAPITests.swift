@@ -12,6 +12,7 @@ struct MessageAmendmentAPITests {
         let text: String?
         let messageId: Int?
         let amendment: String?
+        let quotedEventId: Int?
     }
 
     struct Page: Codable {
@@ -55,9 +56,21 @@ struct MessageAmendmentAPITests {
                 #expect(lines.map(\.amendment) == ["edited", "deleted"])
                 #expect(!history.items.contains { $0.type.hasPrefix("message_") }, "folded into the lines they change")
             }
+            // A message quotes a line; a deleted line, or an event that is no line, is refused.
+            struct Quote: Encodable { let text: String; let quotedEventId: Int }
+            let quote = try await world.expect(.created, Amended.self, .post, "/v1/chats/\(chat)/messages", token: visitor,
+                                               json: Quote(text: "As I said", quotedEventId: first))
+            #expect(quote.quotedEventId == first)
+            try await world.expectError(.unprocessableContent, code: "invalid_field", field: "quotedEventId", .post, "/v1/chats/\(chat)/messages",
+                                        token: visitor, json: Quote(text: "That one", quotedEventId: second.id))
+            try await world.expectError(.unprocessableContent, code: "invalid_field", field: "quotedEventId", .post, "/v1/chats/\(chat)/messages",
+                                        token: visitor, json: Quote(text: "That one", quotedEventId: 0))
+            try await world.expectError(.notFound, code: "message_not_found", .post, "/v1/chats/\(chat)/messages",
+                                        token: visitor, json: Quote(text: "That one", quotedEventId: 99))
+
             // A reader resuming from before the lines is served them as they read now, then the changes.
             let replay = try await world.expect(.ok, Feed.self, .get, "/v1/sync?cursor=0&timeout=0", token: visitor)
-            #expect(replay.events.filter { $0.type == "message" }.map(\.text) == ["Hello", ""])
+            #expect(replay.events.filter { $0.type == "message" }.map(\.text) == ["Hello", "", "As I said"])
             #expect(replay.events.filter { $0.type.hasPrefix("message_") }.map(\.type) == ["message_edited", "message_deleted"])
             #expect(!replay.events.contains { $0.text == "oops, wrong chat" || $0.text == "Helo" })
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/close", token: visitor)

@@ -29,7 +29,9 @@ extension IPTPController {
                 )
             }
         }
-        let names = try await services.chats.names(of: Set(batch.events.map(\.author) + batch.typing.map(\.author)))
+        let quotes = try await services.chats.quotedLines(of: batch.events, for: principal)
+        let quotedAuthors = quotes.values.flatMap(\.values).map(\.author)
+        let names = try await services.chats.names(of: Set(batch.events.map(\.author) + batch.typing.map(\.author) + quotedAuthors))
         let typists = batch.typing.filter(\.isTyping).map { notice in
             IPTPWire.TypingEvent(
                 chatId: notice.chat.chatID.rawValue,
@@ -38,7 +40,7 @@ extension IPTPController {
             )
         }
         return IPTPWire.SyncResponse(
-            messages: batch.events.map { IPTPWire.Message($0, names: names) }, typingEvents: typists,
+            messages: IPTPWire.messages(batch.events, quotes: quotes, names: names), typingEvents: typists,
             cursor: batch.cursor.rawValue, typing: batch.typing.map(IPTPWire.TypingNotice.init), queue: try await queue(of: principal)
         )
     }
@@ -76,26 +78,27 @@ extension IPTPController {
         let limit = try request.queryInteger("limit") ?? Self.historyPageSize
         let page = EventPage.before(offset == 0 ? nil : offset, limit: limit)
         let (events, hasMore) = try await services.chats.history(of: chat, page: page, for: principal)
-        let names = try await services.chats.authorNames(of: events)
-        return (events.reversed().map { IPTPWire.Message($0, names: names) }, hasMore)
+        let quotes = try await services.chats.quotedLines(of: events, for: principal)
+        let names = try await services.chats.names(of: Set(events.map(\.author) + quotes.values.flatMap(\.values).map(\.author)))
+        return (IPTPWire.messages(events.reversed(), quotes: quotes, names: names), hasMore)
     }
 
-    /// `{"message", "internal"}` (a `quotedMessageId` is not kept). `internal: true` from an agent is a note
+    /// `{"message", "internal", "quotedMessageId"}`. `internal: true` from an agent is a note
     /// the guest never sees; a guest cannot hide its own line from itself, so it is refused.
     @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<IPTPWire.SendResponse> {
         var request = request
         let principal = try context.requirePrincipal()
         let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: limits.maxBodyBytes)
-        guard let text = body.message ?? body.text else {
-            throw APIError(status: .badRequest, code: "malformed_request", message: "Field 'message' is required.", field: "message")
-        }
+        let text = try Self.text(message: body.message, text: body.text)
         let chat = try chatID(context)
         if body.internal == true {
             guard principal.agent != nil else { throw ChatError.forbidden(reason: "Only agents write internal messages.") }
             let note = try await services.chats.addNote(text, to: chat, as: principal)
             return IPTPWire.SendResponse(chatId: chat.rawValue, messageId: note.id).created
         }
-        let sent = try await services.chats.reply(text, clientMessageID: body.clientId, to: chat, as: principal)
+        let sent = try await services.chats.reply(
+            text, clientMessageID: body.clientId, quoting: body.quotedMessageId?.value, to: chat, as: principal
+        )
         let answer = IPTPWire.SendResponse(chatId: chat.rawValue, messageId: sent.event.id)
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: answer)
     }
@@ -108,10 +111,7 @@ extension IPTPController {
         let text: String
         if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {
             let body = try await request.decodeJSON(IPTPWire.EditRequest.self, limit: limits.maxBodyBytes)
-            guard let given = body.message ?? body.text else {
-                throw APIError(status: .badRequest, code: "malformed_request", message: "Field 'message' is required.", field: "message")
-            }
-            text = given
+            text = try Self.text(message: body.message, text: body.text)
         } else {
             text = String(buffer: try await request.body(limit: limits.maxBodyBytes))
         }
@@ -124,6 +124,17 @@ extension IPTPController {
         let (chat, message) = try messageID(context)
         _ = try await services.chats.deleteMessage(message, in: chat, as: principal)
         return .noContent
+    }
+
+    /// The text, sent as `message` or by its older name `text`, not both.
+    private static func text(message: String?, text: String?) throws -> String {
+        switch (message, text) {
+        case (let given?, nil), (nil, let given?): return given
+        case (nil, nil):
+            throw APIError(status: .badRequest, code: "malformed_request", message: "Field 'message' is required.", field: "message")
+        case (.some, .some):
+            throw APIError(status: .badRequest, code: "malformed_request", message: "Give 'message' or 'text', not both.", field: "text")
+        }
     }
 
     private func messageID(_ context: ParleyRequestContext) throws -> (ChatID, Int) {

@@ -73,6 +73,19 @@ extension IPTPWire.Message {
     }
 }
 
+extension IPTPWire {
+    /// The entries of `events`, each with the line it quotes (from `quotes`, see `ChatService.quotedLines`).
+    static func messages(_ events: [ChatEvent], quotes: [ChatID: [Int: ChatEvent]], names: [EventAuthor: String]) -> [Message] {
+        events.map { event in
+            var message = Message(event, names: names)
+            if let id = event.quotedEventID, let line = quotes[event.chatID]?[id] {
+                message.quotedMessage = QuotedMessage(Message(line, names: names))
+            }
+            return message
+        }
+    }
+}
+
 extension IPTPWire.TypingNotice {
     init(_ notice: ChatCore.TypingNotice) {
         self.init(chatId: notice.chat.chatID.rawValue, senderId: notice.author.participantID, typing: notice.isTyping)

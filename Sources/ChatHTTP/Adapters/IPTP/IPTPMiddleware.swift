@@ -21,6 +21,7 @@ enum IPTPError {
     @Sendable static func fieldName(_ field: ChatField) -> String {
         switch field {
         case .clientMessageID: "clientId"
+        case .quotedMessage: "quotedMessageId"
         default: field.nativeName
         }
     }

@@ -4,13 +4,46 @@ import Hummingbird
 /// XM's messages, as its Messenger API sends and reads them, with the names Parley's `/xm`
 /// face used before kept alongside.
 extension IPTPWire {
-    /// `{"message", "internal"}`; `text` and `clientId` are the older names. XM's
-    /// `quotedMessageId` is not kept: the line is sent without its quote.
+    /// `{"message", "internal", "quotedMessageId"}`; `text` and `clientId` are the older names.
     struct SendRequest: Decodable {
         let message: String?
         let text: String?
         let `internal`: Bool?
+        let quotedMessageId: QuotedID?
         let clientId: String?
+    }
+
+    /// XM's clients send the quoted line's id as a number or as a numeric string.
+    struct QuotedID: Decodable {
+        let value: Int
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                value = number
+            } else if let number = Int(try container.decode(String.self)) {
+                value = number
+            } else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "quotedMessageId must be a message id")
+            }
+        }
+    }
+
+    /// The line an entry quotes, as XM's client shows it above the entry.
+    struct QuotedMessage: ResponseCodable, Equatable {
+        let id: Message.Key
+        let sender: Message.Sender
+        let message: String
+        let sequence: Int
+        let type: Int
+        let file: Message.File?
+        let updated: Bool
+        let deleted: Bool
+
+        init(_ line: Message) {
+            (id, sender, message, sequence, type) = (line.id, line.sender, line.message, line.sequence, line.type)
+            (file, updated, deleted) = (line.file, line.updated, line.deleted)
+        }
     }
 
     /// `PUT .../messages/{id}` as JSON (`{"message": "..."}`); a plain-text body is the text itself.
@@ -74,6 +107,8 @@ extension IPTPWire {
         let clientId: String?
         /// `msgDate` in milliseconds since 1970.
         let created: Int64
+        /// The line this one quotes, as it reads now; absent when it quotes none (or one the reader may not see).
+        var quotedMessage: QuotedMessage? = nil
     }
 
     /// `GET /xm/api/messages`: XM's envelope around a page of history.

@@ -86,6 +86,13 @@ struct XMClientReplayTests {
             let seen = try Self.json(try await Self.xm(world, .get, guestSync + "&lastSyncedAt=0", token: guestToken))
             let texts = seen["messages"]?.array?.filter { $0["kind"]?.string == "TEXT" }.compactMap { $0["message"]?.string }
             #expect(texts == ["Hello, I'd like to contact sales team", "Hi, Nick here.", "As you said"])
+            let quoting = try #require(seen["messages"]?.array?.first { $0["message"]?.string == "As you said" })
+            #expect(quoting["quotedMessage"]?["id"]?["messageId"]?.number == hello)
+            #expect(quoting["quotedMessage"]?["message"]?.string == "Hi, Nick here." && quoting["quotedMessage"]?["sender"]?["name"]?.string == "Agent nick@example.com")
+            try await Self.xm(world, .post, path, token: guestToken, body: #"{"message": "which?", "quotedMessageId": 0}"#)
+                .expectError(.iptp(path: path), .unprocessableContent, code: "invalid_field")
+            try await Self.xm(world, .post, path, token: guestToken, body: #"{"message": "which?", "quotedMessageId": 4242}"#)
+                .expectError(.iptp(path: path), .notFound, code: "message_not_found")
             let guestSyncedAt = try #require(seen["lastSyncedAt"]?.number)
 
             // Edit as text/plain (docs/api.md) and as the web client's JSON; delete.
