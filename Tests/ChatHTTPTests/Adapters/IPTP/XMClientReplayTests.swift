@@ -80,6 +80,8 @@ struct XMClientReplayTests {
             let doomed = try #require(try Self.json(quoted)["messageId"]?.number)
             try await Self.xm(world, .post, path, token: guestToken, body: #"{"message": "hide this", "internal": true}"#)
                 .expectError(.iptp(path: path), .forbidden, code: "forbidden")
+            try await Self.xm(world, .post, path, token: guestToken, body: #"{"message": "one", "text": "or the other"}"#)
+                .expectError(.iptp(path: path), .badRequest, code: "malformed_request")
 
             // The guest's sync: the lines, never the note.
             let guestSync = "/xm/api/sync?timeout=0&onBackground=false&chatId=\(chat)"
