@@ -70,6 +70,25 @@ struct OutboxPlanTests {
         #expect(message["text"] as? String == "Hi" && message["authorKind"] as? String == "agent" && message["id"] as? Int == 3)
     }
 
+    /// An edit or a deletion tells webhooks, never the channel: a line already sent by SMS cannot be unsent.
+    @Test func editsAndDeletionsGoToWebhooksAndNeverToTheChannel() throws {
+        let all = WebhookEndpoint(id: WebhookEndpointID("all"), url: "https://a.example", events: [], secret: "whsec_AA==", isEnabled: true,
+                                  disabledReason: nil, createdAt: Self.now)
+        let recipient = ChannelRecipient(contact: Self.contact, project: nil)
+        let agent = EventAuthor.agent(AgentID("a1"))
+        let edited = OutboxPlan.deliveries(for: Self.event(.messageEdited(of: 3, text: "Fixed"), by: agent, id: 4), in: Self.chat, recipient: recipient, endpoints: [all])
+        #expect(edited.map(\.summary) == ["message.updated"])
+        let editDelivery = try #require(edited.first)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(editDelivery.payload.utf8)) as? [String: Any])
+        let message = try #require((body["data"] as? [String: Any])?["message"] as? [String: Any])
+        #expect(message["id"] as? Int == 3 && message["text"] as? String == "Fixed")
+        let deleted = OutboxPlan.deliveries(for: Self.event(.messageDeleted(of: 3), by: agent, id: 5), in: Self.chat, recipient: recipient, endpoints: [all])
+        #expect(deleted.map(\.summary) == ["message.deleted"])
+        let deleteDelivery = try #require(deleted.first)
+        let gone = try #require(try JSONSerialization.jsonObject(with: Data(deleteDelivery.payload.utf8)) as? [String: Any])
+        #expect(((gone["data"] as? [String: Any])?["message"] as? [String: Any])?["text"] == nil)
+    }
+
     @Test func retriesBackOffDoublingWithinTheCapAndHonourTheReceiversWish() {
         var policy = RetryPolicy()
         policy.base = .seconds(2)

@@ -40,6 +40,10 @@ struct VisitorErasureContractTests {
                                        of: visitor.id, newVisitAfter: .seconds(1800))
         try await store.setInvitation(Invitation(kind: .manual, answer: .accepted, at: now, by: agent), of: visitor.id)
         try await store.setFeedPosition(EventCursor(1), of: session.session.id, scope: "all")
+        // The visitor's edit of its line carries its words too.
+        _ = try await store.updateChat(chat, replaying: nil, at: now) { _ in
+            ChatChange(events: [EventDraft(author: .visitor(visitor.id), body: .messageEdited(of: 1, text: "My card is secret-4343"))])
+        }
         _ = try await store.updateChat(chat, replaying: nil, at: now, ChatLogContractTests.message("Thanks, noted", from: .agent(agent)))
         _ = try await store.updateChat(chat, replaying: nil, at: now) { _ in
             ChatChange(state: .ended, events: [EventDraft(author: .agent(agent), body: .stateChanged(.ended))])
@@ -98,7 +102,7 @@ struct VisitorErasureContractTests {
             #expect(try await store.count("SELECT COUNT(*) AS n FROM visits WHERE visitor_id = \(bind: visitor.rawValue)") == 0)
             #expect(try await store.count("SELECT COUNT(*) AS n FROM sessions WHERE visitor_id = \(bind: visitor.rawValue)") == 0)
             #expect(try await store.visitor(other) != nil, "another visitor is untouched")
-            #expect(try await store.events(of: otherChat, page: .after(nil, limit: 10)).count == 4)
+            #expect(try await store.events(of: otherChat, page: .after(nil, limit: 10)).count == 5)
             await #expect(throws: ChatError.visitorNotFound(visitor)) {
                 try await store.eraseVisitor(visitor, chats: .delete, at: Self.now)
             }

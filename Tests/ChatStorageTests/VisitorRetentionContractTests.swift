@@ -49,7 +49,7 @@ struct VisitorRetentionContractTests {
             #expect(export.visits.map(\.number) == [1])
             #expect(export.pageViews.map(\.view.url) == ["https://shop.example.com/secret", "https://shop.example.com/secret-page"])
             #expect(export.chats.map(\.chat.id) == [chat])
-            #expect(export.chats.first?.events.map(\.id) == [0, 1, 2, 3])
+            #expect(export.chats.first?.events.map(\.id) == [0, 1, 2, 3, 4])
             #expect(export.sessions.map(\.id) == [SessionID("s-v-erase")])
             await #expect(throws: ChatError.exportTooLarge(limit: 3)) {
                 try await store.visitorExport(visitor, maxEvents: 3)

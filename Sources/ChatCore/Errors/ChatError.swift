@@ -23,7 +23,8 @@ public enum ChatError: Error, Equatable, Sendable {
     case invalidCredentials
     /// No valid session: the token is missing, malformed, expired or revoked.
     case unauthenticated
-    case invalidRefreshToken
+    /// The refresh token was refused: it was already used, or it is unknown (expired, or its session ended).
+    case invalidRefreshToken(RefreshRefusal)
     /// The key that renews or ends a renewable session is unknown, or its session is over.
     case invalidSessionKey
     /// The caller is known but may not do this.
@@ -85,6 +86,18 @@ public enum ChatError: Error, Equatable, Sendable {
     case cannedResponseNotFound(String)
     /// Another canned response of the same department (or another global one) has this shortcut.
     case shortcutTaken(String)
+    /// No message of the chat has this per-chat event id (or the caller may not see it).
+    case messageNotFound(ChatID, Int)
+    /// The message cannot be edited or deleted (not a line of text, deleted, or too old).
+    case messageNotAmendable(ChatID, Int, reason: String)
+}
+
+/// Why a refresh token was refused; faces whose clients act on the difference tell them apart.
+public enum RefreshRefusal: Sendable, Equatable {
+    /// It was traded already (outside the reuse grace, or by another client instance).
+    case alreadyUsed
+    /// No such token stands: never issued, expired, or its session was revoked.
+    case notFound
 }
 
 extension ChatError: CustomStringConvertible {
@@ -146,6 +159,8 @@ extension ChatError: CustomStringConvertible {
         case .unsupportedMediaType(let reason): reason
         case .cannedResponseNotFound(let id): "No canned response has the id \(id)."
         case .shortcutTaken(let shortcut): "Another canned response of the same department already has the shortcut '\(shortcut)'."
+        case .messageNotFound(let chat, let id): "Chat \(chat) has no message \(id)."
+        case .messageNotAmendable(let chat, let id, let reason): "Message \(id) of chat \(chat) cannot be changed: \(reason)."
         }
     }
 }

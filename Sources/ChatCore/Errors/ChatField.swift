@@ -22,6 +22,10 @@ public enum ChatField: Hashable, Sendable {
     case transferAgent
     /// The caller's id for a message, which makes a retry safe.
     case clientMessageID
+    /// A client instance's own name for itself, sent with a refresh token.
+    case refreshSecret
+    /// The line a message quotes.
+    case quotedMessage
     /// How many items a page holds.
     case pageSize
     /// The questions of an agent survey, as a whole.

@@ -39,12 +39,16 @@ public enum EventBody: Sendable, Equatable {
     case rated(ChatRating)
     /// A file the author posted in the chat; its bytes are read apart (`AttachmentStore`).
     case attachment(Attachment)
+    /// The author replaced the text of its message `of` (a per-chat event id). Seen by both sides.
+    case messageEdited(of: Int, text: String)
+    /// The author withdrew its message `of`; its text is no longer served. Seen by both sides.
+    case messageDeleted(of: Int)
 
     /// Whether only agents see this event (visitors' feeds and history leave it out).
     public var isForAgentsOnly: Bool {
         switch self {
         case .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: true
-        case .message, .stateChanged, .joined, .notice, .attachment, .rated: false
+        case .message, .stateChanged, .joined, .notice, .attachment, .rated, .messageEdited, .messageDeleted: false
         }
     }
 }
@@ -111,11 +115,18 @@ public struct ChatEvent: Sendable, Equatable {
     /// The sender's own id for a message, which makes retries idempotent.
     public var clientMessageID: String?
     public var createdAt: Date
+    /// For a message read back from history or a feed: whether it was edited or deleted since
+    /// (its body then holds its latest text, or no text once deleted). Nil as committed.
+    public var amendment: MessageAmendment?
+    /// The line of the same chat a message quotes, by its per-chat event id.
+    public var quotedEventID: Int?
 
     public init(
         chatID: ChatID, id: Int, cursor: EventCursor, author: EventAuthor, body: EventBody,
-        clientMessageID: String?, createdAt: Date
+        clientMessageID: String?, createdAt: Date, amendment: MessageAmendment? = nil, quotedEventID: Int? = nil
     ) {
+        self.amendment = amendment
+        self.quotedEventID = quotedEventID
         self.chatID = chatID
         self.id = id
         self.cursor = cursor
@@ -124,6 +135,14 @@ public struct ChatEvent: Sendable, Equatable {
         self.clientMessageID = clientMessageID
         self.createdAt = createdAt
     }
+}
+
+/// What became of a message after it was sent.
+public enum MessageAmendment: Sendable, Equatable {
+    /// Its author replaced its text (the latest edit at `at`).
+    case edited(at: Date)
+    /// Its author withdrew it at `at`.
+    case deleted(at: Date)
 }
 
 /// Where a chat is transferred to.
@@ -137,11 +156,14 @@ public struct EventDraft: Sendable, Equatable {
     public var author: EventAuthor
     public var body: EventBody
     public var clientMessageID: String?
+    /// The line of the same chat a message quotes.
+    public var quotedEventID: Int?
 
-    public init(author: EventAuthor, body: EventBody, clientMessageID: String? = nil) {
+    public init(author: EventAuthor, body: EventBody, clientMessageID: String? = nil, quotedEventID: Int? = nil) {
         self.author = author
         self.body = body
         self.clientMessageID = clientMessageID
+        self.quotedEventID = quotedEventID
     }
 }
 

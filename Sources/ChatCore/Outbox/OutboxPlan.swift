@@ -99,19 +99,36 @@ public enum OutboxPlan {
             data.transfer = transfer
             types.append(.chatTransferred)
         case .message(let text):
-            let kind = if case .visitor = event.author { "visitor" } else { "agent" }
             data.message = WebhookMessage(
-                id: event.id, authorKind: kind, authorId: event.author.participantID, text: text,
+                id: event.id, authorKind: Self.authorKind(event.author), authorId: event.author.participantID, text: text,
                 createdAt: WebhookEvent.format(event.createdAt)
             )
             types.append(.messageCreated)
         case .rated(let rating):
             data.rating = WebhookRating(score: rating.score, comment: rating.comment)
             types.append(.chatRated)
+        case .messageEdited(let target, let text):
+            data.message = WebhookMessage(
+                id: target, authorKind: Self.authorKind(event.author), authorId: event.author.participantID, text: text,
+                createdAt: WebhookEvent.format(event.createdAt)
+            )
+            types.append(.messageUpdated)
+        case .messageDeleted(let target):
+            data.message = WebhookMessage(
+                id: target, authorKind: Self.authorKind(event.author), authorId: event.author.participantID, text: nil,
+                createdAt: WebhookEvent.format(event.createdAt)
+            )
+            types.append(.messageDeleted)
         case .offered, .offerWithdrawn, .notice, .surveyAnswered, .note, .attachment:
             break
         }
         return types.map { WebhookEvent(type: $0, at: event.createdAt, data: data) }
+    }
+}
+
+extension OutboxPlan {
+    static func authorKind(_ author: EventAuthor) -> String {
+        if case .visitor = author { "visitor" } else { "agent" }
     }
 }
 

@@ -75,7 +75,8 @@ public struct TranscriptMail: Sendable, Equatable {
         case .rated(let rating):
             let line = "\(stamp) \(name) rated the chat \(rating.score) of 5."
             return rating.comment.map { authored($0, "\(name) rated the chat \(rating.score) of 5: ") } ?? [line]
-        case .stateChanged, .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note: return []
+        // The transcript's lines already carry their edits, and leave deleted lines out.
+        case .stateChanged, .offered, .offerWithdrawn, .transferred, .surveyAnswered, .note, .messageEdited, .messageDeleted: return []
         }
     }
 

@@ -17,6 +17,10 @@ public enum WebhookEventType: String, Sendable, CaseIterable, Codable {
     case chatEnded = "chat.ended"
     case chatRated = "chat.rated"
     case messageCreated = "message.created"
+    /// Its author edited a message (`data.message` carries the new text).
+    case messageUpdated = "message.updated"
+    /// Its author deleted a message (`data.message` carries no text).
+    case messageDeleted = "message.deleted"
     case offlineMessageCreated = "offline_message.created"
     case agentStatusChanged = "agent.status_changed"
     case visitorBanned = "visitor.banned"

@@ -61,7 +61,9 @@ public struct WebhookMessage: Sendable, Equatable, Encodable {
     /// `visitor` or `agent`.
     public var authorKind: String
     public var authorId: String?
-    public var text: String
+    /// The text (the new text, for `message.updated`); absent for `message.deleted`.
+    public var text: String?
+    /// When the message was sent (or edited, or deleted).
     public var createdAt: String
 }
 

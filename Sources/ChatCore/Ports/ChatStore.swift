@@ -95,6 +95,9 @@ public protocol ChatStore: Sendable {
     func events(of chat: ChatID, page: EventPage) async throws -> [ChatEvent]
     /// The events after `cursor` in the chats `scope` covers, in cursor order.
     func events(after cursor: EventCursor, in scope: EventScope, limit: Int) async throws -> [ChatEvent]
+    /// The edit and delete events (`.messageEdited`, `.messageDeleted`) of the given lines, per
+    /// chat by per-chat event id, in log order.
+    func amendments(to messages: [ChatID: [Int]]) async throws -> [ChatEvent]
     /// The cursor of the newest committed event (`.start` when there is none).
     func latestCursor() async throws -> EventCursor
 

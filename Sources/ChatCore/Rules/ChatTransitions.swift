@@ -41,16 +41,21 @@ public enum ChatTransitions {
         return ChatChange(state: .active, agentID: agent.id, offer: .some(nil), events: drafts)
     }
 
-    /// A line from the visitor or the serving agent, while the chat is open and has room.
+    /// A line from the visitor or the serving agent, while the chat is open and has room;
+    /// it may quote a line or a file of the chat (read with its amendments folded in) that
+    /// was not deleted.
     public static func send(
-        _ text: String, clientMessageID: String?, in chat: Chat, by author: EventAuthor, maxEvents: Int
+        _ text: String, clientMessageID: String?, quoting quoted: ChatEvent? = nil, in chat: Chat, by author: EventAuthor, maxEvents: Int
     ) throws -> ChatChange {
         if chat.state == .ended { throw ChatError.chatEnded(chat.id) }
         if case .agent(let agent) = author, chat.agentID != agent {
             throw ChatError.notChatAgent(chat.id)
         }
+        if let quoted { try checkQuotable(quoted) }
         try checkRoom(in: chat, maxEvents: maxEvents)
-        return ChatChange(events: [EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID)])
+        return ChatChange(events: [
+            EventDraft(author: author, body: .message(text), clientMessageID: clientMessageID, quotedEventID: quoted?.id),
+        ])
     }
 
     /// A file posted by either side, on the terms of a message.
@@ -166,7 +171,7 @@ public enum ChatTransitions {
     }
 
     /// Refuses a new line, note or survey in a chat that holds as many events as a chat may.
-    private static func checkRoom(in chat: Chat, maxEvents: Int) throws {
+    static func checkRoom(in chat: Chat, maxEvents: Int) throws {
         guard chat.nextEventID < maxEvents else { throw ChatError.chatFull(chat.id, limit: maxEvents) }
     }
 }

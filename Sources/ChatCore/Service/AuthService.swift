@@ -50,12 +50,24 @@ public struct AuthService: Sendable {
         try await prepareSession(for: .visitor(visitor))
     }
 
+    /// The most bytes a client's `secret` may hold.
+    public static let maxRefreshSecretBytes = 128
+
     /// Trades a refresh token for new credentials. A token works once: presenting a used
     /// token again revokes its whole session, unless it comes within the reuse grace (two
-    /// requests of one client racing), which answers the same successor again.
-    public func refresh(_ refreshToken: String) async throws -> IssuedCredentials {
+    /// requests of one client racing), which answers the same successor again. A client that
+    /// names itself with a `secret` (one per client instance) binds that grace to itself: the
+    /// successor derives from the token and the secret, so only the same instance re-asking is
+    /// given it again, and any other presenter of the spent token is refused as `.alreadyUsed`.
+    public func refresh(_ refreshToken: String, secret: String? = nil) async throws -> IssuedCredentials {
+        if let secret {
+            guard secret.utf8.count <= Self.maxRefreshSecretBytes, !secret.contains("\u{0}") else {
+                throw ChatError.invalidField(field: .refreshSecret, reason: "must be at most \(Self.maxRefreshSecretBytes) bytes, without NUL")
+            }
+        }
         // Derived, not random, so that a racing second refresh can be given the same successor.
-        let successor = tokenHasher.successor(of: refreshToken)
+        // NUL cannot occur in a secret, so no token and secret pair derives another pair's successor.
+        let successor = tokenHasher.successor(of: secret.map { "\(refreshToken)\u{0}\($0)" } ?? refreshToken)
         let date = now()
         let outcome = try await sessions.rotateRefreshToken(
             hash: tokenHasher.hash(refreshToken),
@@ -69,9 +81,9 @@ public struct AuthService: Sendable {
             return try await credentials(for: session, refreshToken: successor, at: date)
         case .reused(let session):
             try await revoke(session.id, at: date)
-            throw ChatError.invalidRefreshToken
+            throw ChatError.invalidRefreshToken(.alreadyUsed)
         case .invalid:
-            throw ChatError.invalidRefreshToken
+            throw ChatError.invalidRefreshToken(.notFound)
         }
     }
 

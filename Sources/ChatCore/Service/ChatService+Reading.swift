@@ -64,7 +64,9 @@ extension ChatService {
         if hasMore {
             if case .after = page { events.removeLast() } else { events.removeFirst() }
         }
-        return (EventFeed.visible(events, to: principal), hasMore)
+        // Edits and deletions show on the lines they change, not as entries of their own.
+        let folded = try await MessageAmendments(store: store).fold(events).filter { !MessageAmendments.isAmendment($0) }
+        return (EventFeed.visible(folded, to: principal), hasMore)
     }
 
     /// A page forward of the events the caller may see, after `after` (nil: from the start), and
@@ -88,8 +90,13 @@ extension ChatService {
     }
 
     public func authorNames(of events: [ChatEvent]) async throws -> [EventAuthor: String] {
+        try await names(of: Set(events.map(\.author)))
+    }
+
+    /// The display names of these authors (the system has none).
+    public func names(of authors: Set<EventAuthor>) async throws -> [EventAuthor: String] {
         var names: [EventAuthor: String] = [:]
-        for author in Set(events.map(\.author)) {
+        for author in authors {
             switch author {
             case .visitor(let id): names[author] = try await store.visitor(id)?.name
             case .agent(let id): names[author] = try await store.agent(id)?.name

@@ -140,16 +140,22 @@ public struct ChatService: Sendable {
         throw ChatError.noChatWaiting
     }
 
-    /// Sends a message. With a client message id, a retry returns the stored message instead of a second one.
-    public func send(_ text: String, clientMessageID: String?, to id: ChatID, as principal: Principal) async throws -> SentMessage {
+    /// Sends a message, quoting the line `quoting` (a per-chat event id) if given. With a
+    /// client message id, a retry returns the stored message instead of a second one.
+    public func send(
+        _ text: String, clientMessageID: String?, quoting: Int? = nil, to id: ChatID, as principal: Principal
+    ) async throws -> SentMessage {
         let text = try Validate.message(text, field: .messageText, limits: limits)
         let clientMessageID = try Validate.clientMessageID(clientMessageID, limits: limits)
         try throttle.admitMessage(from: principal, in: id, at: now())
         _ = try await access.visibleChat(id, to: principal)
+        let quoted: ChatEvent? = if let quoting { try await line(quoting, in: id, for: principal) } else { nil }
         let author = principal.author
         let key = clientMessageID.map { ClientMessageKey(author: author, clientMessageID: $0) }
         let update = try await log.update(id, replaying: key, at: now()) { chat in
-            try ChatTransitions.send(text, clientMessageID: clientMessageID, in: chat, by: author, maxEvents: limits.maxChatEvents)
+            try ChatTransitions.send(
+                text, clientMessageID: clientMessageID, quoting: quoted, in: chat, by: author, maxEvents: limits.maxChatEvents
+            )
         }
         let isReplay = if case .replayed = update { true } else { false }
         let event = try update.lastEvent()

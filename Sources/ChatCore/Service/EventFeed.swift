@@ -53,6 +53,7 @@ public struct EventFeed: Sendable {
     private let feeds: FeedRegistry
     private let sightings: VisitorSightings
     private let now: @Sendable () -> Date
+    private var amendments: MessageAmendments { MessageAmendments(store: store) }
 
     public init(
         store: any ChatStore & VisitorStore & SessionStore, bus: any EventBus, limits: ChatLimits, feeds: FeedRegistry,
@@ -103,7 +104,7 @@ public struct EventFeed: Sendable {
         let listener = bus.listen(to: scope)
         let ticket = try feeds.open(session: principal.session, address: origin) { listener.replace() }
         defer { feeds.close(ticket) }
-        let events = try await store.events(after: cursor, in: scope, limit: limit)
+        let events = try await amendments.fold(try await store.events(after: cursor, in: scope, limit: limit))
         let visitors = try await watch?.changes(in: store) ?? []
         if !events.isEmpty || !visitors.isEmpty || timeout <= .zero {
             return Self.batch(events, after: cursor, visitors: visitors, watch: watch, for: principal)
@@ -120,7 +121,7 @@ public struct EventFeed: Sendable {
             case .notice(.presence(let presence)):
                 return FeedBatch(events: [], presence: [presence], cursor: cursor, visitorRevision: watch?.after)
             case .notice(.appended(_, let upTo)) where upTo > cursor:
-                let events = try await store.events(after: cursor, in: scope, limit: limit)
+                let events = try await amendments.fold(try await store.events(after: cursor, in: scope, limit: limit))
                 if !events.isEmpty {
                     return Self.batch(events, after: cursor, visitors: [], watch: watch, for: principal)
                 }

@@ -112,7 +112,9 @@ public struct LiveFeed: AsyncSequence, Sendable {
         }
 
         private mutating func readPage() async throws {
-            let events = try await feed.store.events(after: position, in: feed.scope, limit: feed.pageSize)
+            let events = try await MessageAmendments(store: feed.store).fold(
+                try await feed.store.events(after: position, in: feed.scope, limit: feed.pageSize)
+            )
             position = events.last?.cursor ?? position
             behind = events.count == feed.pageSize
             page = EventFeed.visible(events, to: feed.principal)

@@ -89,8 +89,16 @@ public struct TranscriptService: Sendable {
         while true {
             let page = try await store.events(of: id, page: .after(after, limit: Self.pageSize))
             events += page.filter { !$0.body.isForAgentsOnly }
-            guard page.count == Self.pageSize, let last = page.last else { return events }
+            guard page.count == Self.pageSize, let last = page.last else { return Self.latestLines(of: events) }
             after = last.id
+        }
+    }
+
+    /// The lines as they read last: edits applied, deleted lines left out, and no entry of their own for either.
+    private static func latestLines(of events: [ChatEvent]) -> [ChatEvent] {
+        MessageAmendments.fold(events, with: events).filter { event in
+            if case .deleted = event.amendment { return false }
+            return !MessageAmendments.isAmendment(event)
         }
     }
 

@@ -13,6 +13,8 @@ extension ChatField {
         case .transferNote: "note"
         case .transferAgent: "agentId"
         case .clientMessageID: "clientMessageId"
+        case .refreshSecret: "secret"
+        case .quotedMessage: "quotedEventId"
         case .pageSize: "limit"
         case .surveyQuestions: "question"
         case .surveyQuestionID: "question.id"

@@ -44,6 +44,8 @@ struct ChatsController {
     struct MessageRequest: Decodable {
         let text: String
         let clientMessageId: String?
+        /// The per-chat event id of the line or file this message quotes.
+        let quotedEventId: Int?
     }
 
     /// Exactly one of `agentId` and `departmentId`.
@@ -157,7 +159,9 @@ struct ChatsController {
         var request = request
         let principal = try context.requirePrincipal()
         let body = try await request.decodeJSON(MessageRequest.self, limit: limits.maxBodyBytes)
-        let sent = try await chats.send(body.text, clientMessageID: body.clientMessageId, to: chatID(context), as: principal)
+        let sent = try await chats.send(
+            body.text, clientMessageID: body.clientMessageId, quoting: body.quotedEventId, to: chatID(context), as: principal
+        )
         // A retry that found its message already stored answers 200 rather than 201.
         return EditedResponse(status: sent.isReplay ? .ok : .created, response: EventResponse(sent.event))
     }

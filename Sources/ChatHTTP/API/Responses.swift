@@ -197,6 +197,14 @@ struct EventResponse: ResponseCodable {
     var comment: String?
     /// The file of an `attachment` event; its bytes are at `GET /v1/attachments/{id}`.
     var attachment: AttachmentResponse?
+    /// The message a `message_edited` or `message_deleted` event changes.
+    var messageId: Int?
+    /// A message read back after its author edited (`edited`) or deleted (`deleted`) it; its
+    /// `text` is the latest, or empty once deleted.
+    var amendment: String?
+    var amendedAt: String?
+    /// The line or file of the chat a `message` quotes.
+    let quotedEventId: Int?
     let clientMessageId: String?
     let createdAt: String
 
@@ -206,6 +214,7 @@ struct EventResponse: ResponseCodable {
         id = event.id
         author = AuthorResponse(event.author)
         clientMessageId = event.clientMessageID
+        quotedEventId = event.quotedEventID
         createdAt = event.createdAt.iso8601
         switch event.body {
         case .message(let text): (type, self.text, state, agentId, departmentId) = ("message", text, nil, nil, nil)
@@ -235,6 +244,17 @@ struct EventResponse: ResponseCodable {
             self.attachment = AttachmentResponse(
                 id: attachment.id.rawValue, name: attachment.name, contentType: attachment.contentType, size: attachment.size
             )
+        case .messageEdited(let target, let text):
+            (type, self.text, state, agentId, departmentId) = ("message_edited", text, nil, nil, nil)
+            messageId = target
+        case .messageDeleted(let target):
+            (type, text, state, agentId, departmentId) = ("message_deleted", nil, nil, nil, nil)
+            messageId = target
+        }
+        switch event.amendment {
+        case .edited(let date): (amendment, amendedAt) = ("edited", date.iso8601)
+        case .deleted(let date): (amendment, amendedAt) = ("deleted", date.iso8601)
+        case nil: break
         }
     }
 }

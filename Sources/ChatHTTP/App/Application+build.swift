@@ -96,6 +96,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     DeadLettersController(outbox: services.outbox).addRoutes(to: v1)
     ChatsController(chats: services.chats, search: services.search, routing: services.routing, insights: services.insights, limits: config.http, chatStarts: chatStarts)
         .addRoutes(to: v1)
+    MessageAmendmentsController(chats: services.chats, limits: config.http).addRoutes(to: v1)
     AttachmentsController(
         chats: services.chats, links: AttachmentLinkSigner(config, now: services.now), maxAttachmentBytes: config.limits.maxAttachmentBytes,
         cacheSeconds: 3600

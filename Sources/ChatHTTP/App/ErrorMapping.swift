@@ -7,10 +7,11 @@ extension ChatError {
         switch self {
         case .departmentNotFound, .departmentNotNamed, .agentNotFound, .chatNotFound, .visitorNotFound, .ruleNotFound, .agentSessionNotFound,
              .noChatWaiting, .banNotFound, .channelContactNotFound, .noOpenChat, .deadLetterNotFound, .webhookNotFound, .calendarNotFound,
-             .attachmentNotFound, .cannedResponseNotFound: .notFound
+             .attachmentNotFound, .cannedResponseNotFound, .messageNotFound: .notFound
         case .invalidField, .messageTooLong, .messageTooLarge, .captchaFailed, .addressNotPublic: .unprocessableContent
         case .emailTaken, .chatEnded, .chatNotQueued, .chatNotActive, .noOffer, .atCapacity, .agentUnavailable, .chatFull, .chatAlreadyOpen,
-             .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken, .notRatable, .alreadyRated: .conflict
+             .visitorUnavailable, .noInvitation, .departmentClosed, .shortcutTaken, .notRatable, .alreadyRated,
+             .messageNotAmendable: .conflict
         case .invalidCredentials, .unauthenticated, .invalidRefreshToken, .invalidSessionKey: .unauthorized
         case .forbidden, .notChatAgent, .banned: .forbidden
         case .rateLimited: .tooManyRequests
@@ -69,6 +70,8 @@ extension ChatError {
         case .unsupportedMediaType: "unsupported_media_type"
         case .cannedResponseNotFound: "canned_response_not_found"
         case .shortcutTaken: "shortcut_taken"
+        case .messageNotFound: "message_not_found"
+        case .messageNotAmendable: "message_not_amendable"
         }
     }
 

@@ -114,6 +114,7 @@ enum PostgresMigrations {
         prechatFields,
         chatSearch,
         aftercare,
+        quotes,
         renewableSessions,
     ]
 }

@@ -114,6 +114,7 @@ enum SQLiteMigrations {
         prechatFields,
         chatSearch,
         aftercare,
+        quotes,
         renewableSessions,
     ]
 }

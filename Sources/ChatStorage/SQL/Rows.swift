@@ -110,6 +110,10 @@ enum Rows {
         case "survey":
             let json = try row.decode(column: "text", as: String.self)
             body = .surveyAnswered(try JSONDecoder().decode([SurveyAnswer].self, from: Data(json.utf8)))
+        case "message_edited":
+            body = .messageEdited(of: try Int(row.decode(column: "state", as: String.self)).unwrap(), text: try row.decode(column: "text", as: String?.self) ?? "")
+        case "message_deleted":
+            body = .messageDeleted(of: try Int(row.decode(column: "state", as: String.self)).unwrap())
         default: body = .joined
         }
         return ChatEvent(
@@ -119,7 +123,8 @@ enum Rows {
             author: author,
             body: body,
             clientMessageID: try row.decode(column: "client_message_id", as: String?.self),
-            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: Date(millisecondsSince1970: try row.decode(column: "created_at", as: Int64.self)),
+            quotedEventID: try row.decode(column: "quoted_event_id", as: Int?.self)
         )
     }
 
@@ -200,6 +205,9 @@ extension EventBody {
         case .note(let text): ("note", text, nil, nil, nil)
         case .rated(let rating): ("rating", rating.comment, String(rating.score), nil, nil)
         case .attachment(let attachment): ("attachment", Self.json(attachment), nil, nil, nil)
+        // The changed line's id is kept where other events keep their small codes.
+        case .messageEdited(let target, let text): ("message_edited", text, String(target), nil, nil)
+        case .messageDeleted(let target): ("message_deleted", nil, String(target), nil, nil)
         }
     }
 }

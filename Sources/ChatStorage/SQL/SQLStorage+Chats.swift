@@ -266,18 +266,18 @@ extension SQLStorage {
                 chatID: chat.id, id: chat.nextEventID + offset,
                 cursor: EventCursor(last - Int64(drafts.count) + 1 + Int64(offset)),
                 author: draft.author, body: draft.body, clientMessageID: draft.clientMessageID,
-                createdAt: Date(millisecondsSince1970: ms)
+                createdAt: Date(millisecondsSince1970: ms), quotedEventID: draft.quotedEventID
             )
             let author = draft.author.columns
             let body = draft.body.columns
             try await db.raw("""
                 INSERT INTO chat_events
                     (cursor, chat_id, event_id, kind, author_kind, author_id, text, state, target_agent_id, target_department_id,
-                     client_message_id, created_at, search_text)
+                     client_message_id, created_at, search_text, quoted_event_id)
                 VALUES (\(bind: event.cursor.rawValue), \(bind: chat.id.rawValue), \(bind: event.id), \(bind: body.kind),
                         \(bind: author.kind), \(bind: author.id), \(bind: body.text), \(bind: body.state), \(bind: body.target),
                         \(bind: body.targetDepartment),
-                        \(bind: draft.clientMessageID), \(bind: ms), \(bind: eventSearchText(draft)))
+                        \(bind: draft.clientMessageID), \(bind: ms), \(bind: eventSearchText(draft)), \(bind: draft.quotedEventID))
                 """).run()
             events.append(event)
         }

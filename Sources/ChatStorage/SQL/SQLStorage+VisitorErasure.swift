@@ -73,6 +73,12 @@ extension SQLStorage {
             WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
               AND author_kind = 'visitor' AND kind IN ('message', 'attachment')
             """).run()
+        // The visitor's edits carry its words too; they still point at the lines they changed.
+        try await db.raw("""
+            UPDATE chat_events SET text = \(bind: ErasedVisitor.text)
+            WHERE chat_id IN (SELECT id FROM chats WHERE visitor_id = \(bind: visitor.rawValue))
+              AND author_kind = 'visitor' AND kind = 'message_edited'
+            """).run()
         // A rating keeps its score (no one's words) and loses its comment.
         try await db.raw("""
             UPDATE chat_events SET text = NULL

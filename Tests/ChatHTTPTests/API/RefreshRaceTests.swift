@@ -41,10 +41,26 @@ struct RefreshRaceTests {
             #expect(try await auth.authenticate(again.accessToken).session == login.session, "a fresh access token that works")
 
             clock.advance(by: 2)
-            await #expect(throws: ChatError.invalidRefreshToken) { try await auth.refresh(login.refreshToken) }
+            await #expect(throws: ChatError.invalidRefreshToken(.alreadyUsed)) { try await auth.refresh(login.refreshToken) }
             #expect(try await auth.isActive(login.session) == false, "reuse after the grace revokes the session")
-            await #expect(throws: ChatError.invalidRefreshToken) { try await auth.refresh(renewed.refreshToken) }
+            await #expect(throws: ChatError.invalidRefreshToken(.notFound)) { try await auth.refresh(renewed.refreshToken) }
             await #expect(throws: ChatError.unauthenticated) { try await auth.authenticate(again.accessToken) }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aSecretBindsTheGraceToOneClientInstance(_ backend: TestBackend) async throws {
+        try await withAuth(backend) { auth, clock in
+            let (_, login) = try await auth.login(email: "ann@example.com", password: Self.password)
+            let renewed = try await auth.refresh(login.refreshToken, secret: "tabA")
+            clock.advance(by: 1)
+            let again = try await auth.refresh(login.refreshToken, secret: "tabA")
+            #expect(again.refreshToken == renewed.refreshToken, "the same instance re-asking gets what it was given")
+            await #expect(throws: ChatError.invalidRefreshToken(.alreadyUsed)) { try await auth.refresh(login.refreshToken, secret: "tabB") }
+            await #expect(throws: ChatError.invalidRefreshToken(.notFound)) { try await auth.refresh("never-issued", secret: "tabA") }
+            await #expect(throws: ChatError.invalidField(field: .refreshSecret, reason: "must be at most 128 bytes, without NUL")) {
+                try await auth.refresh(renewed.refreshToken, secret: String(repeating: "s", count: 129))
+            }
         }
     }
 

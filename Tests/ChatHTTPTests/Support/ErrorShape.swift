@@ -8,7 +8,7 @@ import Testing
 enum ErrorShape {
     /// The native API: `{"error": {"code", "message", "field"?}}`.
     case native(field: String? = nil)
-    /// IPTP's Spring-style body with Parley's code: `{"timestamp", "status", "error", "message", "path", "code"}`.
+    /// IPTP's Spring-style body with Parley's code: `{"timestamp", "status", "error", "message", "details", "path", "code"}`.
     case iptp(path: String)
     /// Comm100 under `/livechat`: `{"code", "message"}`.
     case comm100
@@ -48,7 +48,8 @@ enum ErrorShape {
                 + equal(error?["code"]?.string, code, "code") + message(error?["message"])
                 + (field.map { equal(error?["field"]?.string, $0, "field") } ?? [])
         case .iptp(let path):
-            return keys(body, ["timestamp", "status", "error", "message", "path", "code"])
+            return keys(body, ["timestamp", "status", "error", "message", "details", "path", "code"])
+                + equal(body["details"]?.string, body["message"]?.string, "details")
                 + equal(body["code"]?.string, code, "code") + equal(body["status"]?.number, Double(status.code), "status")
                 + equal(body["error"]?.string, status.reasonPhrase, "error") + equal(body["path"]?.string, path, "path")
                 + message(body["message"])

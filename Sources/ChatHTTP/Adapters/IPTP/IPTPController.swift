@@ -30,9 +30,13 @@ struct IPTPController {
         xm.post("guests", use: createGuest)
         xm.post("oauth2/token", use: refresh)
         xm.post("api/login", use: login)
+        xm.post("auth/login", use: login)
         xm.get("api/sync", use: sync)
+        xm.get("api/messages", use: messagePage)
         xm.get("api/chats/:chatId/messages", use: messages)
         xm.post("api/chats/:chatId/messages", use: send)
+        xm.put("api/chats/:chatId/messages/:messageId", use: edit)
+        xm.delete("api/chats/:chatId/messages/:messageId", use: delete)
         xm.post("api/chats/:chatId/description", use: describe)
     }
 
@@ -40,7 +44,8 @@ struct IPTPController {
         try captchaLimiter.check(context.rateLimitKey)
         let captcha = try await services.captchas.issue()
         return IPTPWire.CaptchaResponse(
-            captchaId: captcha.id, image: captcha.image, expiresIn: Int(captcha.expiresAt.timeIntervalSinceNow.rounded())
+            captchaId: captcha.id, image: captcha.image, captchaImage: Self.base64(ofDataURL: captcha.image),
+            expiresIn: Int(captcha.expiresAt.timeIntervalSinceNow.rounded())
         )
     }
 
@@ -68,12 +73,26 @@ struct IPTPController {
         ).created
     }
 
-    /// Accepts the refresh token as JSON (`{"refresh_token": "..."}`) or as an OAuth2 form.
+    /// The payload of a `data:...;base64,` URL.
+    static func base64(ofDataURL url: String) -> String {
+        url.range(of: ";base64,").map { String(url[$0.upperBound...]) } ?? url
+    }
+
+    /// Accepts the refresh token as JSON (`{"refresh_token": "..."}`) or as an OAuth2 form,
+    /// with XM's `secret` naming the client instance. XM's client tells a used token (403)
+    /// from an unknown one (404) by status and `details`, and retries the first with its secret.
     @Sendable func refresh(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.TokenResponse {
         var request = request
         try loginLimiter.check(context.rateLimitKey)
-        let token = try await request.oauthRefreshToken(limit: limits.maxBodyBytes)
-        let credentials = try await services.auth.refresh(token)
+        let (token, secret) = try await request.oauthRefreshToken(limit: limits.maxBodyBytes)
+        let credentials: IssuedCredentials
+        do {
+            credentials = try await services.auth.refresh(token, secret: secret)
+        } catch ChatError.invalidRefreshToken(.alreadyUsed) {
+            throw APIError(status: .forbidden, code: "invalid_refresh_token", message: "Refresh token already used.")
+        } catch ChatError.invalidRefreshToken(.notFound) {
+            throw APIError(status: .notFound, code: "invalid_refresh_token", message: "Refresh token not found.")
+        }
         return IPTPWire.TokenResponse(
             access_token: credentials.accessToken, refresh_token: credentials.refreshToken, token_type: "Bearer",
             expires_in: Int(credentials.accessTokenExpiresAt.timeIntervalSinceNow.rounded())
@@ -89,61 +108,6 @@ struct IPTPController {
             userId: agent.id.rawValue, sessionId: credentials.session.rawValue,
             access_token: credentials.accessToken, refresh_token: credentials.refreshToken
         )
-    }
-
-    /// `GET /xm/api/sync?timeout=MS&chatId=ID&onBackground=BOOL[&cursor=N]`: the new
-    /// messages since what this session last received.
-    @Sendable func sync(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.SyncResponse {
-        let principal = try context.requirePrincipal()
-        let chat = request.uri.queryParameters["chatId"].map { ChatID(String($0)) }
-        let cursor = try request.queryInteger("cursor").map { value in
-            guard value >= 0 else { throw APIError.badRequest("Query parameter 'cursor' must not be negative.") }
-            return EventCursor(Int64(value))
-        }
-        let milliseconds = try request.queryInteger("timeout") ?? Int(limits.longPollDefaultTimeout.components.seconds * 1000)
-        guard milliseconds >= 0 else { throw APIError.badRequest("Query parameter 'timeout' must not be negative.") }
-        let timeout = min(.milliseconds(milliseconds), limits.longPollMaxTimeout)
-        let batch = try await withFeedLimit {
-            try await cancelWhenGracefulShutdown {
-                try await services.feed.syncFromSavedPosition(
-                    for: principal, in: chat, cursor: cursor, limit: limits.syncDefaultLimit, timeout: timeout,
-                    from: context.rateLimitKey
-                )
-            }
-        }
-        let names = try await services.chats.authorNames(of: batch.events)
-        return IPTPWire.SyncResponse(
-            messages: batch.events.map { IPTPWire.Message($0, names: names) },
-            cursor: batch.cursor.rawValue,
-            typing: batch.typing.map(IPTPWire.TypingNotice.init),
-            queue: try await queue(of: principal)
-        )
-    }
-
-    /// A waiting guest's place in line.
-    private func queue(of principal: Principal) async throws -> IPTPWire.Queue? {
-        guard principal.visitorID != nil, let chat = try await services.chats.currentChat(for: principal) else { return nil }
-        let standing = try await services.routing.standing(of: chat)
-        return standing.map { IPTPWire.Queue(position: $0.position, estimatedWaitSeconds: $0.estimatedWait.map { Int($0.rounded()) }) }
-    }
-
-    /// `GET /xm/api/chats/{chatId}/messages?beforeId=N&limit=L`: older messages, oldest first.
-    @Sendable func messages(_ request: Request, context: ParleyRequestContext) async throws -> IPTPWire.MessagesResponse {
-        let principal = try context.requirePrincipal()
-        let limit = try request.queryInteger("limit") ?? 50
-        let page = EventPage.before(try request.queryInteger("beforeId"), limit: limit)
-        let (events, hasMore) = try await services.chats.history(of: chatID(context), page: page, for: principal)
-        let names = try await services.chats.authorNames(of: events)
-        return IPTPWire.MessagesResponse(messages: events.map { IPTPWire.Message($0, names: names) }, hasMore: hasMore)
-    }
-
-    @Sendable func send(_ request: Request, context: ParleyRequestContext) async throws -> EditedResponse<IPTPWire.Message> {
-        var request = request
-        let principal = try context.requirePrincipal()
-        let body = try await request.decodeJSON(IPTPWire.SendRequest.self, limit: limits.maxBodyBytes)
-        let sent = try await services.chats.reply(body.text, clientMessageID: body.clientId, to: chatID(context), as: principal)
-        let names = try await services.chats.authorNames(of: [sent.event])
-        return EditedResponse(status: sent.isReplay ? .ok : .created, response: IPTPWire.Message(sent.event, names: names))
     }
 
     /// Guest information for agents only.
@@ -162,9 +126,5 @@ struct IPTPController {
             members: members,
             guest: IPTPWire.Guest(services.insights.details(of: visitor))
         )
-    }
-
-    private func chatID(_ context: ParleyRequestContext) throws -> ChatID {
-        ChatID(try context.parameters.required("chatId"))
     }
 }

@@ -4,13 +4,15 @@ import HTTPTypes
 import Hummingbird
 
 /// Errors in the shape IPTP's clients receive (a Spring-style body), with Parley's stable
-/// `code` added: `{"timestamp", "status", "error", "message", "path", "code"}`.
+/// `code` added: `{"timestamp", "status", "error", "message", "details", "path", "code"}`;
+/// XM's web client shows `details`.
 enum IPTPError {
     struct Body: Encodable {
         let timestamp: String
         let status: Int
         let error: String
         let message: String
+        let details: String
         let path: String
         let code: String
     }
@@ -19,6 +21,7 @@ enum IPTPError {
     @Sendable static func fieldName(_ field: ChatField) -> String {
         switch field {
         case .clientMessageID: "clientId"
+        case .quotedMessage: "quotedMessageId"
         default: field.nativeName
         }
     }
@@ -26,7 +29,7 @@ enum IPTPError {
     @Sendable static func render(_ report: ErrorReport, _ request: Request) -> Response {
         report.response(Body(
             timestamp: Date().iso8601, status: report.status.code, error: report.status.reasonPhrase,
-            message: report.message, path: request.uri.path, code: report.code
+            message: report.message, details: report.message, path: request.uri.path, code: report.code
         ))
     }
 }

@@ -8,6 +8,8 @@ enum IPTPWire {
         let captchaId: String
         /// A `data:image/svg+xml;base64,...` URL.
         let image: String
+        /// The same image's base64 alone, where XM's web client reads it.
+        let captchaImage: String
         let expiresIn: Int
     }
 
@@ -69,50 +71,4 @@ enum IPTPWire {
         let expires_in: Int
     }
 
-    struct SendRequest: Decodable {
-        let text: String
-        let clientId: String?
-    }
-
-    /// One entry of a chat as the XM clients show it.
-    struct Message: ResponseCodable, Equatable {
-        let id: Int
-        let chatId: String
-        /// TEXT for a line, JOIN when an agent joins, STATE for a state change; agents also
-        /// see OFFER and OFFER_WITHDRAWN when routing offers the chat.
-        let type: String
-        let text: String?
-        let state: String?
-        let senderId: String?
-        let senderName: String?
-        let fromGuest: Bool
-        let clientId: String?
-        /// Milliseconds since 1970, like every XM time.
-        let created: Int64
-    }
-
-    struct SyncResponse: ResponseCodable {
-        let messages: [Message]
-        /// The position to pass as `cursor` to resume explicitly; the server also remembers it.
-        let cursor: Int64
-        let typing: [TypingNotice]
-        /// For a guest whose chat waits for an agent: its place in line.
-        let queue: Queue?
-    }
-
-    struct Queue: ResponseCodable {
-        let position: Int
-        let estimatedWaitSeconds: Int?
-    }
-
-    struct TypingNotice: ResponseCodable {
-        let chatId: String
-        let senderId: String?
-        let typing: Bool
-    }
-
-    struct MessagesResponse: ResponseCodable {
-        let messages: [Message]
-        let hasMore: Bool
-    }
 }

@@ -3,8 +3,9 @@ import Hummingbird
 
 extension Request {
     /// The refresh token of a token request, sent either as JSON (`{"refresh_token": "..."}`)
-    /// or as an OAuth2 form (`grant_type=refresh_token&refresh_token=...`).
-    mutating func oauthRefreshToken(limit: Int) async throws -> String {
+    /// or as an OAuth2 form (`grant_type=refresh_token&refresh_token=...`), with the client
+    /// instance's `secret` when it sends one.
+    mutating func oauthRefreshToken(limit: Int) async throws -> (token: String, secret: String?) {
         let fields: [String: String]
         if headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
             fields = try await decodeForm(limit: limit)
@@ -17,6 +18,6 @@ extension Request {
         guard let token = fields["refresh_token"], !token.isEmpty else {
             throw APIError.badRequest("Field 'refresh_token' is required.")
         }
-        return token
+        return (token, fields["secret"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }

@@ -87,7 +87,8 @@ enum LPEvents {
         case .attachment(let attachment):
             // LivePerson's chat API carries lines only: the file shows as a line naming it.
             return [authored(attachment.line, id: first, time: time, author: event.author, names: names)]
-        case .offered, .offerWithdrawn, .surveyAnswered:
+        // LivePerson's chat API has no edited or withdrawn lines: its clients keep what they were sent.
+        case .offered, .offerWithdrawn, .surveyAnswered, .messageEdited, .messageDeleted:
             return []
         }
     }

@@ -26,7 +26,8 @@ struct IPTPChatTests {
 
             _ = try await world.expect(.ok, Wire.Chat.self, .post, "/v1/chats/\(chat)/join", token: try await world.login("nick@example.com").accessToken)
             let joined = try JSONValue(data: Data(buffer: try await world.call(.get, sync + "&timeout=0", token: token).body))
-            #expect(joined["messages"]?.array?.compactMap { $0["type"]?.string } == ["STATE", "JOIN"])
+            #expect(joined["messages"]?.array?.compactMap { $0["kind"]?.string } == ["STATE", "JOIN"])
+            #expect(joined["messages"]?.array?.compactMap { $0["type"]?.number } == [1, 5], "an agent coming in is XM's type 5")
 
             let waiting = try await world.whileListening { try await world.call(.get, sync + "&timeout=10000", token: token) }
             let sent = try await world.client.execute(
@@ -63,12 +64,13 @@ struct IPTPChatTests {
             for text in ["two", "three"] {
                 #expect(try await world.call(.post, path, token: token, json: ["text": text]).status == .created)
             }
+            // Newest first, as XM pages; `beforeId` is `offset` by its older name.
             let newest = try JSONValue(data: Data(buffer: try await world.call(.get, path + "?limit=2", token: token).body))
-            #expect(newest["messages"]?.array?.compactMap { $0["text"]?.string } == ["two", "three"])
+            #expect(newest["messages"]?.array?.compactMap { $0["text"]?.string } == ["three", "two"])
             #expect(newest["hasMore"] == .bool(true))
-            let oldestID = try #require(newest["messages"]?.array?.first?["id"]?.number)
+            let oldestID = try #require(newest["messages"]?.array?.last?["sequence"]?.number)
             let older = try JSONValue(data: Data(buffer: try await world.call(.get, path + "?limit=2&beforeId=\(Int(oldestID))", token: token).body))
-            #expect(older["messages"]?.array?.compactMap { $0["text"]?.string } == ["Hello, I'd like to contact sales team", "one"])
+            #expect(older["messages"]?.array?.compactMap { $0["text"]?.string } == ["one", "Hello, I'd like to contact sales team"])
         }
     }
 

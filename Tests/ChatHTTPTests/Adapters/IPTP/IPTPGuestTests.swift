@@ -162,8 +162,9 @@ struct IPTPGuestTests {
                 body: ByteBuffer(string: "grant_type=refresh_token&refresh_token=%zz <#")
             )
             malformed.expectError(.iptp(path: "/xm/oauth2/token"), .badRequest, code: "malformed_request")
-            try await world.call(.post, "/xm/oauth2/token", json: ["refresh_token": refresh])
-                .expectError(.iptp(path: "/xm/oauth2/token"), .unauthorized, code: "invalid_refresh_token")
+            let spent = try await world.call(.post, "/xm/oauth2/token", json: ["refresh_token": refresh])
+            spent.expectError(.iptp(path: "/xm/oauth2/token"), .forbidden, code: "invalid_refresh_token")
+            #expect(try JSONValue(data: Data(buffer: spent.body))["details"]?.string == "Refresh token already used.")
 
             // Presenting a spent refresh token revoked that session; a new guest's token shows the expiry.
             try await world.call(.get, "/xm/api/sync?timeout=0", token: try #require(guest["access_token"]?.string))
