@@ -113,7 +113,7 @@ extension IPTPController {
             let body = try await request.decodeJSON(IPTPWire.EditRequest.self, limit: limits.maxBodyBytes)
             text = try Self.text(message: body.message, text: body.text)
         } else {
-            text = String(buffer: try await request.body(limit: limits.maxBodyBytes))
+            text = XMBase64Text.plain(String(buffer: try await request.body(limit: limits.maxBodyBytes)))
         }
         _ = try await services.chats.editMessage(message, in: chat, to: text, as: principal)
         return .noContent
@@ -126,10 +126,12 @@ extension IPTPController {
         return .noContent
     }
 
-    /// The text, sent as `message` or by its older name `text`, not both.
+    /// The text, sent as `message` (base64 from XM's web client, plain from others) or by its
+    /// older name `text`, not both.
     private static func text(message: String?, text: String?) throws -> String {
         switch (message, text) {
-        case (let given?, nil), (nil, let given?): return given
+        case (let given?, nil): return XMBase64Text.plain(given)
+        case (nil, let given?): return given
         case (nil, nil):
             throw APIError(status: .badRequest, code: "malformed_request", message: "Field 'message' is required.", field: "message")
         case (.some, .some):

@@ -129,6 +129,35 @@ struct XMClientReplayTests {
         }
     }
 
+    /// chatboxInput.js sends `encodeStringBase64(text)` as `message`, also when it edits.
+    @Test(arguments: TestBackend.available)
+    func theWebClientsBase64LinesAreKeptAsThePlainTextEveryoneReads(_ backend: TestBackend) async throws {
+        try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
+            let admin = try await world.adminToken()
+            let live = try await world.createDepartment("Live assistance", admin: admin)
+            let agent = try await world.agentToken("nick@example.com", departments: [live.id], admin: admin)
+            let guest = try await world.createGuest(department: live.id)
+            let chat = try #require(guest["chatId"]?.string)
+            let token = try #require(guest["access_token"]?.string)
+            let path = "/xm/api/chats/\(chat)/messages"
+            func base64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
+
+            let sent = try await Self.xm(world, .post, path, token: token, body: #"{"message": "\#(base64("¿Dónde está mi pedido? 📦\nGracias"))", "internal": false}"#)
+            #expect(sent.status == .created)
+            let line = try #require(try Self.json(sent)["messageId"]?.number)
+            // Plain lines that happen to use base64's letters stay as they came ("YQFi" decodes to a control character).
+            for plain in ["Test", "abcd", "YQFi"] {
+                #expect(try await Self.xm(world, .post, path, token: token, body: #"{"message": "\#(plain)"}"#).status == .created)
+            }
+            let edited = try await Self.xm(world, .put, "\(path)/\(Int(line))", token: token, body: #"{"message": "\#(base64("Where is my order?"))"}"#)
+            #expect(edited.status == .noContent)
+
+            let events = try Self.json(try await world.call(.get, "/v1/chats/\(chat)/events", token: agent))
+            let texts = events["items"]?.array?.compactMap { $0["type"]?.string == "message" ? $0["text"]?.string : nil }
+            #expect(texts == ["Hello, I'd like to contact sales team", "Where is my order?", "Test", "abcd", "YQFi"])
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func theRefreshGrantTellsUsedFromUnknownAndGivesARetryingInstanceItsSuccessor(_ backend: TestBackend) async throws {
         try await TestWorld.run(backend, overrides: IPTPGuestTests.known) { world in
