@@ -121,7 +121,7 @@ func buildRouter(_ config: AppConfig, services: ParleyServices) -> Router<Parley
     IPTPController(
         services: .init(
             auth: services.auth, captchas: services.captchas, chats: services.chats, feed: services.feed, routing: services.routing,
-            directory: services.directory, insights: services.insights
+            directory: services.directory, insights: services.insights, visitors: services.visitors
         ),
         limits: config.http,
         captchaLimiter: captchas,

@@ -1,4 +1,5 @@
 import ChatCore
+import Foundation
 import Hummingbird
 import ServiceLifecycle
 
@@ -41,8 +42,16 @@ extension IPTPController {
         }
         return IPTPWire.SyncResponse(
             messages: IPTPWire.messages(batch.events, quotes: quotes, names: names), typingEvents: typists,
-            cursor: batch.cursor.rawValue, typing: batch.typing.map(IPTPWire.TypingNotice.init), queue: try await queue(of: principal)
+            cursor: batch.cursor.rawValue, typing: batch.typing.map(IPTPWire.TypingNotice.init), queue: try await queue(of: principal),
+            partnerLastSeen: try await guestLastSeen(in: chat, for: principal)
         )
+    }
+
+    /// When the guest of the one chat an agent syncs was last seen on the site.
+    private func guestLastSeen(in chat: ChatID?, for principal: Principal) async throws -> Date? {
+        guard principal.agent != nil, let chat else { return nil }
+        let visitor = try await services.chats.visitor(of: try await services.chats.chat(chat, for: principal))
+        return try await services.visitors.visitor(visitor.id, by: principal).record.activity.lastSeenAt
     }
 
     /// A waiting guest's place in line.

@@ -14,6 +14,7 @@ struct IPTPController {
         let routing: RoutingService
         let directory: DirectoryService
         let insights: VisitorInsights
+        let visitors: VisitorService
     }
 
     let services: Services

@@ -1,3 +1,4 @@
+import Foundation
 import ChatCore
 import Hummingbird
 
@@ -9,7 +10,8 @@ extension IPTPWire {
         let userTypingEvents: [TypingEvent]
         /// Where the next sync starts (pass it back as `lastSyncedAt`; the server also remembers it).
         let lastSyncedAt: Int64
-        /// Not tracked by Parley: always absent.
+        /// For an agent syncing one chat: when its guest was last seen on the site (page views
+        /// and heartbeats), which XM's client shows as "online" or "last seen". Absent otherwise.
         let partnerLastTimeActivity: String?
         let userReadChatEvents: [String]
         let newInviteEvents: [String]
@@ -26,11 +28,14 @@ extension IPTPWire {
         /// For a guest whose chat waits for an agent: its place in line.
         let queue: Queue?
 
-        init(messages: [Message], typingEvents: [TypingEvent], cursor: Int64, typing: [TypingNotice], queue: Queue?) {
+        init(
+            messages: [Message], typingEvents: [TypingEvent], cursor: Int64, typing: [TypingNotice], queue: Queue?,
+            partnerLastSeen: Date?
+        ) {
             self.messages = messages
             userTypingEvents = typingEvents
             lastSyncedAt = cursor
-            partnerLastTimeActivity = nil
+            partnerLastTimeActivity = partnerLastSeen?.xmDate
             (userReadChatEvents, newInviteEvents, acceptInviteEvents, muteChatEvents) = ([], [], [], [])
             (reactionEvents, labelEvents, pinEvents, tagEvents) = ([], [], [], [])
             self.cursor = cursor

@@ -58,6 +58,8 @@ struct XMClientReplayTests {
             for list in ["userTypingEvents", "userReadChatEvents", "newInviteEvents", "muteChatEvents", "reactionEvents", "pinEvents"] {
                 #expect(first[list]?.array != nil, "\(list) is present")
             }
+            // chatboxTopbar.js shows "online" or "last seen" from the guest's last activity.
+            #expect(first["partnerLastTimeActivity"]?.string?.hasSuffix("+0000") == true)
             let agentSyncedAt = try #require(first["lastSyncedAt"]?.number)
 
             // chatboxContent.js and docs/api.md: history through both paths, newest first.
@@ -95,6 +97,7 @@ struct XMClientReplayTests {
                 .expectError(.iptp(path: path), .unprocessableContent, code: "invalid_field")
             try await Self.xm(world, .post, path, token: guestToken, body: #"{"message": "which?", "quotedMessageId": 4242}"#)
                 .expectError(.iptp(path: path), .notFound, code: "message_not_found")
+            #expect(seen["partnerLastTimeActivity"] == nil || seen["partnerLastTimeActivity"] == .null)
             let guestSyncedAt = try #require(seen["lastSyncedAt"]?.number)
 
             // Edit as text/plain (docs/api.md) and as the web client's JSON; delete.
