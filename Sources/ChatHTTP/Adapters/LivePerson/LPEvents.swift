@@ -9,7 +9,9 @@ struct LPNames {
     /// Agents known by name alone: the visitor side reads no directory.
     var agentNames: [AgentID: String] = [:]
 
-    func agent(_ id: AgentID) -> String { agents[id]?.name ?? agentNames[id] ?? "agent" }
+    func agent(_ id: AgentID) -> String { knownAgentName(id) ?? "agent" }
+
+    func knownAgentName(_ id: AgentID) -> String? { agents[id]?.name ?? agentNames[id] }
 }
 
 /// Parley's event log as LivePerson's events: `state` events and `line`s, system lines

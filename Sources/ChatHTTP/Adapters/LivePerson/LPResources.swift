@@ -50,10 +50,15 @@ enum LPChatResource {
     }
 
     static func info(_ view: LPChatView, links: LPLinks) -> LPNode {
-        let info = "\(links.chat(view.chat.id))/info"
-        let chat = view.chat
-        let isEnded = chat.state == .ended
-        let agent = chat.agentID.flatMap { view.names.agents[$0] }
+        info(view, href: links.chat(view.chat.id))
+    }
+
+    /// The chat's info at `{chat}/info`, the same for agents and visitors; the visitor side
+    /// also names the chat's `skill`.
+    static func info(_ view: LPChatView, href chat: String, skill: Department? = nil) -> LPNode {
+        let info = "\(chat)/info"
+        let state = view.chat
+        let isEnded = state.state == .ended
         let typing = { (isTyping: Bool) in LPNode.string(isTyping ? "typing" : "not-typing") }
         return .fields([
             "link": .array([
@@ -62,20 +67,22 @@ enum LPChatResource {
                 LPLinks.link("\(info)/visitorTyping", "visitor-typing"),
                 LPLinks.link("\(info)/agentTyping", "agent-typing"),
             ]),
-            "state": .string(LPEvents.state(chat.state)),
-            "chatSessionKey": .string(chat.id.rawValue),
-            "agentName": agent.map { .string($0.name) },
-            "agentId": agent.map { .number(LPNumbers.number(of: $0.id)) },
-            "startTime": .string(chat.createdAt.livePersonTime),
-            "duration": .number(Int64(max(0, (isEnded ? chat.updatedAt : view.now).timeIntervalSince(chat.createdAt)))),
+            "state": .string(LPEvents.state(state.state)),
+            "chatSessionKey": .string(state.id.rawValue),
+            "skillName": skill.map { .string($0.name) },
+            "skillId": skill.map { .number($0.id.rawValue) },
+            "agentName": state.agentID.flatMap(view.names.knownAgentName).map(LPNode.string),
+            "agentId": state.agentID.map { .number(LPNumbers.number(of: $0)) },
+            "startTime": .string(state.createdAt.livePersonTime),
+            "duration": .number(Int64(max(0, (isEnded ? state.updatedAt : view.now).timeIntervalSince(state.createdAt)))),
             // The chat times out `chatTimeout` seconds after `lastUpdate`, the visitor's last sign of life.
-            "lastUpdate": .string((isEnded ? chat.updatedAt : chat.visitorLastActiveAt).livePersonTime),
+            "lastUpdate": .string((isEnded ? state.updatedAt : state.visitorLastActiveAt).livePersonTime),
             "chatTimeout": .number(isEnded ? 0 : view.inactivityTimeout.components.seconds),
             "visitorId": .number(LPNumbers.number(of: view.visitor.id)),
             "agentTyping": typing(view.typists.contains { if case .agent = $0 { true } else { false } }),
             "visitorTyping": typing(view.typists.contains { if case .visitor = $0 { true } else { false } }),
             "visitorName": .string(view.visitor.name),
-            "rtSessionId": .number(chat.number),
+            "rtSessionId": .number(state.number),
         ])
     }
 }

@@ -17,7 +17,7 @@ enum LPVisitorChatResource {
                 LPLinks.link("\(chat)/customVariables", "custom-variables"),
             ]),
             "events": events(view, href: chat),
-            "info": info(view, href: chat),
+            "info": LPChatResource.info(view, href: chat, skill: view.names.departments[view.chat.departmentID]),
         ])
     }
 
@@ -25,37 +25,6 @@ enum LPVisitorChatResource {
         .fields([
             "link": .array([LPLinks.link("\(chat)/events", "self"), LPLinks.link("\(chat)/events?from=\(view.nextID)", "next")]),
             "event": .array(view.events),
-        ])
-    }
-
-    static func info(_ view: LPChatView, href chat: String) -> LPNode {
-        let info = "\(chat)/info"
-        let state = view.chat
-        let isEnded = state.state == .ended
-        let skill = view.names.departments[state.departmentID]
-        let typing = { (isTyping: Bool) in LPNode.string(isTyping ? "typing" : "not-typing") }
-        return .fields([
-            "link": .array([
-                LPLinks.link(info, "self"),
-                LPLinks.link("\(info)/visitorName", "visitor-name"),
-                LPLinks.link("\(info)/visitorTyping", "visitor-typing"),
-                LPLinks.link("\(info)/agentTyping", "agent-typing"),
-            ]),
-            "state": .string(LPEvents.state(state.state)),
-            "chatSessionKey": .string(state.id.rawValue),
-            "skillName": skill.map { .string($0.name) },
-            "skillId": skill.map { .number($0.id.rawValue) },
-            "agentName": state.agentID.flatMap { view.names.agentNames[$0] }.map(LPNode.string),
-            "agentId": state.agentID.map { .number(LPNumbers.number(of: $0)) },
-            "startTime": .string(state.createdAt.livePersonTime),
-            "duration": .number(Int64(max(0, (isEnded ? state.updatedAt : view.now).timeIntervalSince(state.createdAt)))),
-            "lastUpdate": .string((isEnded ? state.updatedAt : state.visitorLastActiveAt).livePersonTime),
-            "chatTimeout": .number(isEnded ? 0 : view.inactivityTimeout.components.seconds),
-            "visitorId": .number(LPNumbers.number(of: view.visitor.id)),
-            "agentTyping": typing(view.typists.contains { if case .agent = $0 { true } else { false } }),
-            "visitorTyping": typing(view.typists.contains { if case .visitor = $0 { true } else { false } }),
-            "visitorName": .string(view.visitor.name),
-            "rtSessionId": .number(state.number),
         ])
     }
 }

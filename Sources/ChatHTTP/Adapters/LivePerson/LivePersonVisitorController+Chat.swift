@@ -53,7 +53,7 @@ extension LivePersonVisitorController {
 
     @Sendable func info(_ request: Request, context: Context) async throws -> Response {
         let (view, href) = try await chatView(request, context, from: Int.max)
-        return request.livePersonFormat.response(.document("info", LPVisitorChatResource.info(view, href: href)))
+        return request.livePersonFormat.response(.document("info", LPChatResource.info(view, href: href, skill: view.names.departments[view.chat.departmentID])))
     }
 
     @Sendable func visitorName(_ request: Request, context: Context) async throws -> Response {
