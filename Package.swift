@@ -49,7 +49,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BusinessHoursTests", dependencies: ["BusinessHours", "ChatCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "BusinessHoursTests", dependencies: ["BusinessHours", "ChatCore", "ParleyTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CaptchaImageTests", dependencies: ["CaptchaImage"], swiftSettings: swiftSettings),
         .target(
             name: "VisitorInsight",

@@ -1,5 +1,6 @@
 import ChatCore
 import Foundation
+import ParleyTestSupport
 import Testing
 
 @testable import BusinessHours
