@@ -13,7 +13,7 @@ extension LivePersonController {
         group.get("info/visitorName", use: visitorName)
         group.get("info/visitorTyping", use: visitorTyping)
         group.get("info/agentTyping", use: agentTyping)
-        putOrOverride(group, "info/agentTyping", setAgentTyping)
+        group.putOrOverride("info/agentTyping", setAgentTyping)
         group.post("transfer", use: transfer)
         group.post("transferAccount", use: transferAccount)
         group.post("survey", use: survey)

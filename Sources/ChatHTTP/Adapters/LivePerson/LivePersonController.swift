@@ -29,7 +29,7 @@ struct LivePersonController {
         account.get("agentSession/:agentSessionId/info", use: agentInfo)
         account.get("agentSession/:agentSessionId/chatSessions", use: chatSessions)
         account.get("agentSession/:agentSessionId/availability", use: availability)
-        putOrOverride(account, "agentSession/:agentSessionId/availability", setAvailability)
+        account.putOrOverride("agentSession/:agentSessionId/availability", setAvailability)
         account.get("agentSession/:agentSessionId/incomingRequests", use: incomingRequests)
         account.post("agentSession/:agentSessionId/incomingRequests", use: acceptNext)
         account.get("agentSession/:agentSessionId/chat", use: chats)
@@ -45,19 +45,6 @@ struct LivePersonController {
         }
     }
 
-    /// Registers `handler` for PUT, and for POST with `X-HTTP-Method-Override: PUT`.
-    func putOrOverride(
-        _ group: RouterGroup<Context>, _ path: RouterPath,
-        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
-    ) {
-        group.put(path, use: handler)
-        group.post(path) { request, context in
-            guard request.overridesToPut else {
-                throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Use PUT, or POST with X-HTTP-Method-Override: PUT.")
-            }
-            return try await handler(request, context)
-        }
-    }
 
     // MARK: Agent sessions
 

@@ -32,30 +32,18 @@ struct LivePersonVisitorController {
         chat.get("events/:eventId", use: event)
         chat.get("info", use: info)
         chat.get("info/visitorName", use: visitorName)
-        putOrOverride(chat, "info/visitorName", setVisitorName)
+        chat.putOrOverride("info/visitorName", setVisitorName)
         chat.get("info/visitorTyping", use: visitorTyping)
-        putOrOverride(chat, "info/visitorTyping", setVisitorTyping)
+        chat.putOrOverride("info/visitorTyping", setVisitorTyping)
         chat.get("info/agentTyping", use: agentTyping)
         chat.post("transcriptRequest", use: transcriptRequest)
         chat.post("transcriptWithSubjectRequest", use: transcriptRequest)
         chat.get("exitSurvey", use: exitSurvey)
-        putOrOverride(chat, "exitSurvey", answerExitSurvey)
+        chat.putOrOverride("exitSurvey", answerExitSurvey)
         chat.put("customVariables", use: setCustomVariables)
         chat.post("customVariables", use: setCustomVariables)
     }
 
-    /// `handler` for PUT, and for POST with `X-HTTP-Method-Override: PUT`, as LivePerson's clients send it.
-    private func putOrOverride(
-        _ group: RouterGroup<Context>, _ path: RouterPath, _ handler: @escaping @Sendable (Request, Context) async throws -> Response
-    ) {
-        group.put(path, use: handler)
-        group.post(path) { request, context in
-            guard request.overridesToPut else {
-                throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "Use PUT, or POST with X-HTTP-Method-Override: PUT.")
-            }
-            return try await handler(request, context)
-        }
-    }
 
     // MARK: Before a chat
 

@@ -45,6 +45,10 @@ struct VisitorWireFormTests {
             let events = try #require(document["chat"]?["events"]?["event"]?.array)
             #expect(events.last?["@type"]?.string == "line" && events.last?["text"]?.string == "Still there?")
 
+            // A POST that does not say it means PUT is refused, naming the method that works.
+            let plainPost = try await call(.post, "\(chat)/info/visitorName.json", json: #"{"visitorName": "Vera"}"#)
+            #expect(plainPost.status == .methodNotAllowed && plainPost.headers[.allow] == "PUT")
+
             let info = try await call(.get, "\(chat)/info.xml")
             #expect(info.status == .ok && String(buffer: info.body).hasPrefix("<?xml"))
         }
